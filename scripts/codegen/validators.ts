@@ -1,0 +1,96 @@
+// Precompiled ajv validators: the schemas are compiled here, once, to standalone ESM, so that importing the package
+// never compiles a schema (no `new Function`, no ajv compiler in a consumer's bundle).
+import { createRequire } from "node:module";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import standaloneCode from "ajv/dist/standalone/index.js";
+import type { OpenApiDocument } from "./bundle.ts";
+
+/** Export name in generated/validators.js → schema name in components.schemas. */
+export const VALIDATED_SCHEMAS = {
+  remoteAssistancePartner: "microsoft.graph.remoteAssistancePartner",
+  remoteAssistancePartnerUpdate: "remoteAssistancePartnerUpdate",
+  odataError: "microsoft.graph.ODataErrors.ODataError",
+} as const;
+
+// OpenAPI's own keywords, which JSON Schema 2020-12 does not define: declared so strict mode accepts them,
+// both inside schemas (example, discriminator, xml, externalDocs) and at the top of the spec document.
+const OPENAPI_KEYWORDS = [
+  "example", "discriminator", "xml", "externalDocs",
+  "openapi", "info", "servers", "paths", "webhooks", "components", "security", "tags", "jsonSchemaDialect",
+];
+
+const require = createRequire(import.meta.url);
+
+export function generateValidators(bundle: OpenApiDocument): { js: string; dts: string } {
+  const Ajv = Ajv2020 as unknown as typeof Ajv2020.default;
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: true,
+    code: { source: true, esm: true, lines: true, formats: ajvFormatsImport() },
+  });
+  (addFormats as unknown as typeof addFormats.default)(ajv, { mode: "full" });
+  ajv.addVocabulary(OPENAPI_KEYWORDS);
+  ajv.addSchema(bundle, "spec");
+  const refs: Record<string, string> = {};
+  for (const [exportName, schemaName] of Object.entries(VALIDATED_SCHEMAS)) {
+    const id = `spec#/components/schemas/${pointerEscape(schemaName)}`;
+    ajv.addSchema({ $ref: id }, exportName);
+    refs[exportName] = exportName;
+  }
+  const standalone = standaloneCode as unknown as typeof standaloneCode.default;
+  const js = esmImports(standalone(ajv, refs));
+  return { js, dts: declarations() };
+}
+
+function ajvFormatsImport() {
+  const { _ } = require("ajv/dist/compile/codegen") as typeof import("ajv/dist/compile/codegen/index.js");
+  return _`ajvFormats`;
+}
+
+// ajv writes its runtime helpers as require() calls even in ESM output; turn each into an import so the module is
+// real ESM and a bundler can see (and tree-shake) what it uses.
+function esmImports(code: string): string {
+  const imports = new Map<string, string>();
+  const body = code.replace(/require\("([^"]+)"\)(\.default)?/g, (_match, specifier: string, isDefault?: string) => {
+    const key = `${specifier}${isDefault ?? ""}`;
+    if (!imports.has(key)) imports.set(key, `ajvRuntime${imports.size}`);
+    return imports.get(key)!;
+  });
+  const lines = [...imports].map(([key, local]) => {
+    const specifier = key.replace(/\.default$/, "");
+    const file = specifier.endsWith(".js") ? specifier : `${specifier}.js`;
+    return key.endsWith(".default")
+      ? `import ${local} from "${file}";`
+      : `import * as ${local} from "${file}";`;
+  });
+  return [
+    'import { fullFormats as ajvFormats } from "ajv-formats/dist/formats.js";',
+    ...lines,
+    body.replace(/^"use strict";/, ""),
+  ].join("\n");
+}
+
+function declarations(): string {
+  const names = Object.keys(VALIDATED_SCHEMAS);
+  return [
+    "/** One error as ajv reports it; src/validation.ts turns it into a ValidationResult error. */",
+    "export interface AjvError {",
+    "  instancePath: string;",
+    "  schemaPath: string;",
+    "  keyword: string;",
+    "  params: Record<string, unknown>;",
+    "  message?: string;",
+    "}",
+    "export interface PrecompiledValidator {",
+    "  (data: unknown): boolean;",
+    "  errors?: AjvError[] | null;",
+    "}",
+    ...names.map((n) => `export declare const ${n}: PrecompiledValidator;`),
+    "",
+  ].join("\n");
+}
+
+function pointerEscape(name: string): string {
+  return name.replace(/~/g, "~0").replace(/\//g, "~1");
+}

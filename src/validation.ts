@@ -1,0 +1,100 @@
+// Validators over the precompiled ajv code in generated/. They never throw: every outcome, including a value that
+// cannot even be read, is a ValidationResult.
+import * as precompiled from "../generated/validators.js";
+import type { AjvError, PrecompiledValidator } from "../generated/validators.js";
+import type { ODataError, RemoteAssistancePartner, RemoteAssistancePartnerUpdate } from "./types.js";
+
+export interface ValidationError {
+  /** JSON pointer to the offending value: `/onboardingStatus`, or `""` for the value as a whole. */
+  path: string;
+  message: string;
+}
+
+export type ValidationResult<T> = { valid: true; value: T } | { valid: false; errors: ValidationError[] };
+
+export type Validator<T> = (value: unknown) => ValidationResult<T>;
+
+function validatorFor<T>(validate: PrecompiledValidator): Validator<T> {
+  return (value) => {
+    try {
+      if (validate(value)) return { valid: true, value: value as T };
+      return { valid: false, errors: describeErrors(validate.errors ?? []) };
+    } catch (cause) {
+      // Only a hostile value gets here (a getter or Proxy that throws while being read).
+      return { valid: false, errors: [{ path: "", message: `could not be read: ${String(cause)}` }] };
+    }
+  };
+}
+
+/** Checks a remoteAssistancePartner as the service returns it (unknown properties and annotations accepted). */
+export const validateRemoteAssistancePartner: Validator<RemoteAssistancePartner> = validatorFor(
+  precompiled.remoteAssistancePartner,
+);
+
+/** Checks a PATCH body: every property optional; `id`, unknown properties and wrong values refused. */
+export const validateRemoteAssistancePartnerUpdate: Validator<RemoteAssistancePartnerUpdate> = validatorFor(
+  precompiled.remoteAssistancePartnerUpdate,
+);
+
+/** Checks an OData error envelope `{ error: { code, message, … } }`. */
+export const validateODataError: Validator<ODataError> = validatorFor(precompiled.odataError);
+
+function describeErrors(errors: AjvError[]): ValidationError[] {
+  const seen = new Set<string>();
+  const described: ValidationError[] = [];
+  for (const error of errors) {
+    // An allOf/$ref failure repeats what the inner keyword already said.
+    if (error.keyword === "allOf" || error.keyword === "$ref") continue;
+    const one = describeError(error);
+    const key = `${one.path}\u0000${one.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    described.push(one);
+  }
+  return described;
+}
+
+function describeError({ instancePath, keyword, params, message }: AjvError): ValidationError {
+  switch (keyword) {
+    case "required": {
+      const name = String(params.missingProperty);
+      return { path: childPath(instancePath, name), message: `required property "${name}" is missing` };
+    }
+    case "additionalProperties":
+    case "unevaluatedProperties": {
+      const name = String(params.additionalProperty ?? params.unevaluatedProperty);
+      return { path: childPath(instancePath, name), message: `unknown property "${name}" is not allowed` };
+    }
+    case "false schema":
+      return { path: instancePath, message: `property "${lastSegment(instancePath)}" is not allowed here (read-only)` };
+    case "enum":
+      return { path: instancePath, message: `must be one of ${listOf(params.allowedValues)}` };
+    case "const":
+      return { path: instancePath, message: `must be ${JSON.stringify(params.allowedValue)}` };
+    case "type":
+      return { path: instancePath, message: `must be ${listOf(params.type, " or ")}` };
+    case "format":
+      return { path: instancePath, message: FORMAT_MESSAGES[String(params.format)] ?? `must match format "${String(params.format)}"` };
+    default:
+      return { path: instancePath, message: message ?? `fails the "${keyword}" rule` };
+  }
+}
+
+const FORMAT_MESSAGES: Record<string, string> = {
+  "date-time": "must be an RFC 3339 date-time with a UTC offset, such as 2016-12-31T23:58:36.6670033-08:00",
+  uri: "must be an absolute URI, such as https://example.com/onboarding/",
+};
+
+function listOf(values: unknown, separator = ", "): string {
+  const items = Array.isArray(values) ? values : [values];
+  return items.map((v) => (typeof v === "string" && separator === ", " ? JSON.stringify(v) : String(v))).join(separator);
+}
+
+function childPath(parent: string, name: string): string {
+  return `${parent}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+}
+
+function lastSegment(pointer: string): string {
+  const segment = pointer.slice(pointer.lastIndexOf("/") + 1);
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+}
