@@ -1,0 +1,91 @@
+// Compile-time behaviour of the public types. `npm test` runs tsc over this file first, so each expect-error
+// directive below must mark a real error; the runtime assertions keep vitest honest about the values.
+import { describe, expect, expectTypeOf, it } from "vitest";
+import {
+  validateRemoteAssistancePartner,
+  type ODataError,
+  type RemoteAssistanceOnboardingStatus,
+  type RemoteAssistancePartner,
+  type RemoteAssistancePartnerUpdate,
+  type operations,
+  type paths,
+} from "../../src/index.js";
+
+describe("RemoteAssistancePartnerUpdate (the PATCH body)", () => {
+  it("accepts a partial update and the seed's request", () => {
+    const rename: RemoteAssistancePartnerUpdate = { displayName: "TeamViewer (Europe)" };
+    const seed: RemoteAssistancePartnerUpdate = {
+      displayName: "Display Name value",
+      onboardingUrl: "https://example.com/onboardingUrl/",
+      onboardingStatus: "onboarding",
+      lastConnectionDateTime: "2016-12-31T23:58:36.6670033-08:00",
+    };
+    const empty: RemoteAssistancePartnerUpdate = {};
+    const cleared: RemoteAssistancePartnerUpdate = { displayName: null, onboardingUrl: null };
+    expect([rename, seed, empty, cleared]).toHaveLength(4);
+  });
+
+  it("refuses id, unknown keys, enum typos and wrong types at compile time", () => {
+    // @ts-expect-error id is read-only: set by the service
+    const withId: RemoteAssistancePartnerUpdate = { id: "7443c8b9-c8b9-7443-b9c8-4374b9c84374" };
+    // @ts-expect-error a misspelt property is not part of the body
+    const typo: RemoteAssistancePartnerUpdate = { displayNam: "x" };
+    // @ts-expect-error not one of the enum's values
+    const enumTypo: RemoteAssistancePartnerUpdate = { onboardingStatus: "onboardng" };
+    // @ts-expect-error enum values are case-sensitive
+    const enumCase: RemoteAssistancePartnerUpdate = { onboardingStatus: "Onboarded" };
+    // @ts-expect-error displayName is a string
+    const wrongType: RemoteAssistancePartnerUpdate = { displayName: 42 };
+    // @ts-expect-error lastConnectionDateTime is not nullable
+    const nullDate: RemoteAssistancePartnerUpdate = { lastConnectionDateTime: null };
+    // @ts-expect-error the annotation can only name this type
+    const otherType: RemoteAssistancePartnerUpdate = { "@odata.type": "#microsoft.graph.user" };
+    expect([withId, typo, enumTypo, enumCase, wrongType, nullDate, otherType]).toHaveLength(7);
+  });
+
+  it("is exactly what the PATCH operation takes", () => {
+    type Body = NonNullable<operations["updateRemoteAssistancePartner"]["requestBody"]>["content"]["application/json"];
+    expectTypeOf<RemoteAssistancePartnerUpdate>().toExtend<Body>();
+    expectTypeOf<RemoteAssistancePartnerUpdate["onboardingStatus"]>().toEqualTypeOf<RemoteAssistanceOnboardingStatus | undefined>();
+  });
+});
+
+describe("RemoteAssistancePartner (the response)", () => {
+  it("types every known property, with id a plain string", () => {
+    expectTypeOf<RemoteAssistancePartner["id"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<RemoteAssistancePartner["displayName"]>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<RemoteAssistancePartner["onboardingUrl"]>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<RemoteAssistancePartner["lastConnectionDateTime"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<RemoteAssistanceOnboardingStatus>().toEqualTypeOf<"notOnboarded" | "onboarding" | "onboarded">();
+  });
+
+  it("is what a successful validation narrows to", () => {
+    const result = validateRemoteAssistancePartner({ id: "p1", onboardingStatus: "onboarded" });
+    if (!result.valid) throw new Error("expected valid");
+    expectTypeOf(result.value).toEqualTypeOf<RemoteAssistancePartner>();
+    expect(result.value.onboardingStatus).toBe("onboarded");
+    // @ts-expect-error a misspelt property is caught when reading, too
+    expect(result.value.onboardingStatu).toBeUndefined();
+  });
+
+  it("is the 200 response of the PATCH operation", () => {
+    type Ok = operations["updateRemoteAssistancePartner"]["responses"][200]["content"]["application/json"];
+    expectTypeOf<RemoteAssistancePartner>().toEqualTypeOf<import("../../generated/schema.js").Readable<Ok>>();
+    expectTypeOf<operations["updateRemoteAssistancePartner"]["responses"][204]["content"]>().toEqualTypeOf<undefined>();
+  });
+});
+
+describe("ODataError and paths", () => {
+  it("requires error.code and error.message", () => {
+    const ok: ODataError = { error: { code: "BadRequest", message: "m", innerError: { date: "2026-11-28T10:00:00" } } };
+    // @ts-expect-error message is required
+    const noMessage: ODataError = { error: { code: "BadRequest" } };
+    expect([ok, noMessage]).toHaveLength(2);
+  });
+
+  it("keys the update operation by its path, with the seed's parameter name", () => {
+    type Item = paths["/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}"];
+    expectTypeOf<Item["patch"]>().toEqualTypeOf<operations["updateRemoteAssistancePartner"]>();
+    expectTypeOf<Item["parameters"]["path"]>().toEqualTypeOf<{ remoteAssistancePartnerId: string }>();
+  });
+});
