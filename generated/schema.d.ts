@@ -14,6 +14,82 @@ export type Writable<T> = T extends $Read<any> ? never : T extends $Write<infer 
     [K in keyof T as NonNullable<T[K]> extends $Read<any> ? K : never]?: never;
 } : T;
 export interface paths {
+    "/deviceManagement/remoteAssistancePartners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List remoteAssistancePartners
+         * @description List the properties of the remoteAssistancePartner objects. The service pages large results: follow
+         *     `@odata.nextLink` until a page has none.
+         *
+         *     **Permissions.** One of the following is required to call this API:
+         *
+         *     | Permission type | Permissions (from least to most privileged) |
+         *     |:---|:---|
+         *     | Delegated (work or school account) | DeviceManagementServiceConfig.Read.All, DeviceManagementServiceConfig.ReadWrite.All |
+         *     | Delegated (personal Microsoft account) | Not supported. |
+         *     | Application | DeviceManagementServiceConfig.Read.All, DeviceManagementServiceConfig.ReadWrite.All |
+         *
+         *     **Query options.** The OData system query options `$select`, `$filter`, `$orderby`, `$top`, `$skip`,
+         *     `$count`, `$search` and `$expand`.
+         */
+        get: operations["listRemoteAssistancePartners"];
+        put?: never;
+        /**
+         * Create remoteAssistancePartner
+         * @description Create a new remoteAssistancePartner object. The service sets `id`; the response carries the partner as
+         *     created.
+         *
+         *     **Permissions.** One of the following is required to call this API:
+         *
+         *     | Permission type | Permissions (from least to most privileged) |
+         *     |:---|:---|
+         *     | Delegated (work or school account) | DeviceManagementServiceConfig.ReadWrite.All |
+         *     | Delegated (personal Microsoft account) | Not supported. |
+         *     | Application | DeviceManagementServiceConfig.ReadWrite.All |
+         *
+         *     **Not idempotent.** Sending the same request twice can create two partners, so clients do not retry it on
+         *     `503` or `504` unless the caller says so; retrying on `429` is safe, since a throttled request was not processed.
+         */
+        post: operations["createRemoteAssistancePartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deviceManagement/remoteAssistancePartners/$count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count remoteAssistancePartners
+         * @description The number of remoteAssistancePartner objects, as plain text. `$filter` and `$search` narrow what is counted.
+         *
+         *     **Permissions.** One of the following is required to call this API:
+         *
+         *     | Permission type | Permissions (from least to most privileged) |
+         *     |:---|:---|
+         *     | Delegated (work or school account) | DeviceManagementServiceConfig.Read.All, DeviceManagementServiceConfig.ReadWrite.All |
+         *     | Delegated (personal Microsoft account) | Not supported. |
+         *     | Application | DeviceManagementServiceConfig.Read.All, DeviceManagementServiceConfig.ReadWrite.All |
+         */
+        get: operations["countRemoteAssistancePartners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}": {
         parameters: {
             query?: never;
@@ -27,10 +103,34 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Get remoteAssistancePartner
+         * @description Read the properties of a remoteAssistancePartner object.
+         *
+         *     **Permissions.** One of the following is required to call this API:
+         *
+         *     | Permission type | Permissions (from least to most privileged) |
+         *     |:---|:---|
+         *     | Delegated (work or school account) | DeviceManagementServiceConfig.Read.All, DeviceManagementServiceConfig.ReadWrite.All |
+         *     | Delegated (personal Microsoft account) | Not supported. |
+         *     | Application | DeviceManagementServiceConfig.Read.All, DeviceManagementServiceConfig.ReadWrite.All |
+         */
+        get: operations["getRemoteAssistancePartner"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete remoteAssistancePartner
+         * @description Delete a remoteAssistancePartner.
+         *
+         *     **Permissions.** One of the following is required to call this API:
+         *
+         *     | Permission type | Permissions (from least to most privileged) |
+         *     |:---|:---|
+         *     | Delegated (work or school account) | DeviceManagementServiceConfig.ReadWrite.All |
+         *     | Delegated (personal Microsoft account) | Not supported. |
+         *     | Application | DeviceManagementServiceConfig.ReadWrite.All |
+         */
+        delete: operations["deleteRemoteAssistancePartner"];
         options?: never;
         head?: never;
         /**
@@ -55,6 +155,75 @@ export interface paths {
         patch: operations["updateRemoteAssistancePartner"];
         trace?: never;
     };
+    "/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}/beginOnboarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The unique identifier of the remoteAssistancePartner, as the service set it (its `id`).
+                 * @example 7443c8b9-c8b9-7443-b9c8-4374b9c84374
+                 */
+                remoteAssistancePartnerId: components["parameters"]["remoteAssistancePartnerId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * beginOnboarding
+         * @description A request to start onboarding the partner. It must be coupled with the appropriate account information at
+         *     the partner (for TeamViewer, the TeamViewer account). No request body.
+         *
+         *     **Permissions.** One of the following is required to call this API:
+         *
+         *     | Permission type | Permissions (from least to most privileged) |
+         *     |:---|:---|
+         *     | Delegated (work or school account) | DeviceManagementServiceConfig.ReadWrite.All |
+         *     | Delegated (personal Microsoft account) | Not supported. |
+         *     | Application | DeviceManagementServiceConfig.ReadWrite.All |
+         */
+        post: operations["beginRemoteAssistancePartnerOnboarding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}/disconnect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The unique identifier of the remoteAssistancePartner, as the service set it (its `id`).
+                 * @example 7443c8b9-c8b9-7443-b9c8-4374b9c84374
+                 */
+                remoteAssistancePartnerId: components["parameters"]["remoteAssistancePartnerId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * disconnect
+         * @description A request to remove the partner's active connector (for TeamViewer, the TeamViewer connector). No request body.
+         *
+         *     **Permissions.** One of the following is required to call this API:
+         *
+         *     | Permission type | Permissions (from least to most privileged) |
+         *     |:---|:---|
+         *     | Delegated (work or school account) | DeviceManagementServiceConfig.ReadWrite.All |
+         *     | Delegated (personal Microsoft account) | Not supported. |
+         *     | Application | DeviceManagementServiceConfig.ReadWrite.All |
+         */
+        post: operations["disconnectRemoteAssistancePartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -66,6 +235,12 @@ export interface components {
          *     typed. With `$select` the service returns only the properties asked for, so none is required.
          */
         "microsoft.graph.remoteAssistancePartner": {
+            /**
+             * Format: uri
+             * @description The metadata URL describing the payload, which the service sends with a single partner.
+             * @example https://graph.microsoft.com/v1.0/$metadata#deviceManagement/remoteAssistancePartners/$entity
+             */
+            "@odata.context"?: $Read<string>;
             /**
              * @description The OData type annotation, `#microsoft.graph.remoteAssistancePartner` for this type.
              * @example #microsoft.graph.remoteAssistancePartner
@@ -99,9 +274,9 @@ export interface components {
         /**
          * remoteAssistancePartner (update)
          * @description The body of a PATCH: a partial remoteAssistancePartner. Every property is optional. Strict, unlike the
-         *     response type: `id` is read-only and refused, and so is any property the type does not define, so that a
-         *     misspelt name fails here instead of being ignored or refused by the service. The `@odata.type` annotation is
-         *     accepted because the en-US reference sends it.
+         *     response type: `id` and `@odata.context` are read-only and refused, and so is any property the type does
+         *     not define, so that a misspelt name fails here instead of being ignored or refused by the service. The
+         *     `@odata.type` annotation is accepted because the en-US reference sends it.
          */
         remoteAssistancePartnerUpdate: {
             /**
@@ -109,8 +284,44 @@ export interface components {
              * @constant
              */
             "@odata.type"?: "#microsoft.graph.remoteAssistancePartner";
+            "@odata.context"?: never;
             id?: never;
         } & components["schemas"]["microsoft.graph.remoteAssistancePartner"];
+        /**
+         * remoteAssistancePartner (create)
+         * @description The body of a POST that creates a partner. Strict like the update body: `id` (set by the service) and unknown
+         *     properties are refused. No property is required: the Graph reference marks none as required to create (its
+         *     table lists every property, `id` included, without marking any), and the `@microsoft/microsoft-graph-types`
+         *     declarations make every property optional. The service keeps `onboardingStatus` and
+         *     `lastConnectionDateTime` itself when they are left out.
+         */
+        remoteAssistancePartnerCreate: components["schemas"]["remoteAssistancePartnerUpdate"];
+        /**
+         * remoteAssistancePartnerCollectionResponse
+         * @description One page of remoteAssistancePartner objects. When `@odata.nextLink` is present, more pages follow: fetch it
+         *     as it is. Read liberally, like the partner itself.
+         */
+        "microsoft.graph.remoteAssistancePartnerCollectionResponse": {
+            /**
+             * Format: uri
+             * @description The metadata URL describing the payload.
+             */
+            "@odata.context"?: string;
+            /** @description The number of partners in the whole result, when `$count=true` was asked for. */
+            "@odata.count"?: number;
+            /**
+             * Format: uri
+             * @description The URL of the next page; absent (or null) on the last page.
+             */
+            "@odata.nextLink"?: string | null;
+            /** @description The partners on this page. */
+            value: components["schemas"]["microsoft.graph.remoteAssistancePartner"][];
+        };
+        /**
+         * ODataCountResponse
+         * @description The result of `$count`, sent as a plain-text integer.
+         */
+        ODataCountResponse: number;
         /**
          * remoteAssistanceOnboardingStatus
          * @description The onboarding status of the partner's Remote Assistance connector (for example the TeamViewer connector):
@@ -255,6 +466,60 @@ export interface components {
          */
         remoteAssistancePartnerId: string;
         /**
+         * @description The properties to return, comma-separated (`$select=displayName,onboardingStatus`). The key `id` always comes back.
+         * @example [
+         *       "displayName",
+         *       "onboardingStatus"
+         *     ]
+         */
+        select: ("id" | "displayName" | "onboardingUrl" | "onboardingStatus" | "lastConnectionDateTime")[];
+        /**
+         * @description An OData filter expression that a partner must match, such as `onboardingStatus eq 'onboarded'`.
+         * @example onboardingStatus eq 'onboarded'
+         */
+        filter: string;
+        /**
+         * @description The properties to sort by, comma-separated, each optionally followed by ` asc` or ` desc`.
+         * @example [
+         *       "displayName",
+         *       "lastConnectionDateTime desc"
+         *     ]
+         */
+        orderby: string[];
+        /**
+         * @description The largest number of partners to return in one page.
+         * @example 10
+         */
+        top: number;
+        /**
+         * @description The number of partners to skip before the first one returned.
+         * @example 20
+         */
+        skip: number;
+        /**
+         * @description When `true`, the page carries `@odata.count`, the number of partners in the whole result.
+         * @example true
+         */
+        count: boolean;
+        /**
+         * @description A search expression, such as `"TeamViewer"` (quoted, as OData requires).
+         * @example "TeamViewer"
+         */
+        search: string;
+        /**
+         * @description Related entities to include, comma-separated. remoteAssistancePartner has no navigation properties, so only
+         *     `*` is meaningful; the option is accepted because the service accepts it.
+         * @example [
+         *       "*"
+         *     ]
+         */
+        expand: "*"[];
+        /**
+         * @description Delete only if the partner's current ETag matches this one (`*` matches any).
+         * @example W/"JzEtRGV2aWNlTWFuYWdlbWVudCc="
+         */
+        ifMatch: string;
+        /**
          * @description The media type the caller accepts; Graph answers with `application/json`.
          * @example application/json
          */
@@ -272,6 +537,263 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listRemoteAssistancePartners: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The properties to return, comma-separated (`$select=displayName,onboardingStatus`). The key `id` always comes back.
+                 * @example [
+                 *       "displayName",
+                 *       "onboardingStatus"
+                 *     ]
+                 */
+                $select?: components["parameters"]["select"];
+                /**
+                 * @description An OData filter expression that a partner must match, such as `onboardingStatus eq 'onboarded'`.
+                 * @example onboardingStatus eq 'onboarded'
+                 */
+                $filter?: components["parameters"]["filter"];
+                /**
+                 * @description The properties to sort by, comma-separated, each optionally followed by ` asc` or ` desc`.
+                 * @example [
+                 *       "displayName",
+                 *       "lastConnectionDateTime desc"
+                 *     ]
+                 */
+                $orderby?: components["parameters"]["orderby"];
+                /**
+                 * @description The largest number of partners to return in one page.
+                 * @example 10
+                 */
+                $top?: components["parameters"]["top"];
+                /**
+                 * @description The number of partners to skip before the first one returned.
+                 * @example 20
+                 */
+                $skip?: components["parameters"]["skip"];
+                /**
+                 * @description When `true`, the page carries `@odata.count`, the number of partners in the whole result.
+                 * @example true
+                 */
+                $count?: components["parameters"]["count"];
+                /**
+                 * @description A search expression, such as `"TeamViewer"` (quoted, as OData requires).
+                 * @example "TeamViewer"
+                 */
+                $search?: components["parameters"]["search"];
+                /**
+                 * @description Related entities to include, comma-separated. remoteAssistancePartner has no navigation properties, so only
+                 *     `*` is meaningful; the option is accepted because the service accepts it.
+                 * @example [
+                 *       "*"
+                 *     ]
+                 */
+                $expand?: components["parameters"]["expand"];
+            };
+            header?: {
+                /**
+                 * @description The media type the caller accepts; Graph answers with `application/json`.
+                 * @example application/json
+                 */
+                Accept?: components["parameters"]["accept"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of remoteAssistancePartner objects. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.remoteAssistancePartnerCollectionResponse"];
+                };
+            };
+            400: components["responses"]["badRequest"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["notFound"];
+            429: components["responses"]["tooManyRequests"];
+            503: components["responses"]["serviceUnavailable"];
+            "4XX": components["responses"]["clientError"];
+            "5XX": components["responses"]["serverError"];
+        };
+    };
+    createRemoteAssistancePartner: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The media type the caller accepts; Graph answers with `application/json`.
+                 * @example application/json
+                 */
+                Accept?: components["parameters"]["accept"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A JSON representation of the new remoteAssistancePartner. `id` and unknown properties are refused. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["remoteAssistancePartnerCreate"];
+            };
+        };
+        responses: {
+            /** @description The partner was created; the body is the new remoteAssistancePartner, with its `id`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.remoteAssistancePartner"];
+                };
+            };
+            400: components["responses"]["badRequest"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["notFound"];
+            429: components["responses"]["tooManyRequests"];
+            503: components["responses"]["serviceUnavailable"];
+            "4XX": components["responses"]["clientError"];
+            "5XX": components["responses"]["serverError"];
+        };
+    };
+    countRemoteAssistancePartners: {
+        parameters: {
+            query?: {
+                /**
+                 * @description An OData filter expression that a partner must match, such as `onboardingStatus eq 'onboarded'`.
+                 * @example onboardingStatus eq 'onboarded'
+                 */
+                $filter?: components["parameters"]["filter"];
+                /**
+                 * @description A search expression, such as `"TeamViewer"` (quoted, as OData requires).
+                 * @example "TeamViewer"
+                 */
+                $search?: components["parameters"]["search"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The count, as a plain-text integer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["ODataCountResponse"];
+                };
+            };
+            400: components["responses"]["badRequest"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["notFound"];
+            429: components["responses"]["tooManyRequests"];
+            503: components["responses"]["serviceUnavailable"];
+            "4XX": components["responses"]["clientError"];
+            "5XX": components["responses"]["serverError"];
+        };
+    };
+    getRemoteAssistancePartner: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The properties to return, comma-separated (`$select=displayName,onboardingStatus`). The key `id` always comes back.
+                 * @example [
+                 *       "displayName",
+                 *       "onboardingStatus"
+                 *     ]
+                 */
+                $select?: components["parameters"]["select"];
+                /**
+                 * @description Related entities to include, comma-separated. remoteAssistancePartner has no navigation properties, so only
+                 *     `*` is meaningful; the option is accepted because the service accepts it.
+                 * @example [
+                 *       "*"
+                 *     ]
+                 */
+                $expand?: components["parameters"]["expand"];
+            };
+            header?: {
+                /**
+                 * @description The media type the caller accepts; Graph answers with `application/json`.
+                 * @example application/json
+                 */
+                Accept?: components["parameters"]["accept"];
+            };
+            path: {
+                /**
+                 * @description The unique identifier of the remoteAssistancePartner, as the service set it (its `id`).
+                 * @example 7443c8b9-c8b9-7443-b9c8-4374b9c84374
+                 */
+                remoteAssistancePartnerId: components["parameters"]["remoteAssistancePartnerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The remoteAssistancePartner. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.remoteAssistancePartner"];
+                };
+            };
+            400: components["responses"]["badRequest"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["notFound"];
+            429: components["responses"]["tooManyRequests"];
+            503: components["responses"]["serviceUnavailable"];
+            "4XX": components["responses"]["clientError"];
+            "5XX": components["responses"]["serverError"];
+        };
+    };
+    deleteRemoteAssistancePartner: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Delete only if the partner's current ETag matches this one (`*` matches any).
+                 * @example W/"JzEtRGV2aWNlTWFuYWdlbWVudCc="
+                 */
+                "If-Match"?: components["parameters"]["ifMatch"];
+            };
+            path: {
+                /**
+                 * @description The unique identifier of the remoteAssistancePartner, as the service set it (its `id`).
+                 * @example 7443c8b9-c8b9-7443-b9c8-4374b9c84374
+                 */
+                remoteAssistancePartnerId: components["parameters"]["remoteAssistancePartnerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The partner was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["badRequest"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["notFound"];
+            429: components["responses"]["tooManyRequests"];
+            503: components["responses"]["serviceUnavailable"];
+            "4XX": components["responses"]["clientError"];
+            "5XX": components["responses"]["serverError"];
+        };
+    };
     updateRemoteAssistancePartner: {
         parameters: {
             query?: never;
@@ -311,6 +833,70 @@ export interface operations {
                 };
             };
             /** @description The partner was updated and the service sent no body. This is success, as 200 is. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["badRequest"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["notFound"];
+            429: components["responses"]["tooManyRequests"];
+            503: components["responses"]["serviceUnavailable"];
+            "4XX": components["responses"]["clientError"];
+            "5XX": components["responses"]["serverError"];
+        };
+    };
+    beginRemoteAssistancePartnerOnboarding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The unique identifier of the remoteAssistancePartner, as the service set it (its `id`).
+                 * @example 7443c8b9-c8b9-7443-b9c8-4374b9c84374
+                 */
+                remoteAssistancePartnerId: components["parameters"]["remoteAssistancePartnerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Onboarding has begun. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["badRequest"];
+            401: components["responses"]["unauthorized"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["notFound"];
+            429: components["responses"]["tooManyRequests"];
+            503: components["responses"]["serviceUnavailable"];
+            "4XX": components["responses"]["clientError"];
+            "5XX": components["responses"]["serverError"];
+        };
+    };
+    disconnectRemoteAssistancePartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The unique identifier of the remoteAssistancePartner, as the service set it (its `id`).
+                 * @example 7443c8b9-c8b9-7443-b9c8-4374b9c84374
+                 */
+                remoteAssistancePartnerId: components["parameters"]["remoteAssistancePartnerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connector was removed. */
             204: {
                 headers: {
                     [name: string]: unknown;

@@ -13,4 +13,6 @@ export interface PrecompiledValidator {
 }
 export declare const remoteAssistancePartner: PrecompiledValidator;
 export declare const remoteAssistancePartnerUpdate: PrecompiledValidator;
+export declare const remoteAssistancePartnerCreate: PrecompiledValidator;
+export declare const remoteAssistancePartnerCollection: PrecompiledValidator;
 export declare const odataError: PrecompiledValidator;

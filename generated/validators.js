@@ -3,10 +3,10 @@ import { fullFormats as ajvFormats } from "ajv-formats/dist/formats.js";
 
 export const remoteAssistancePartner = validate20;
 const schema31 = {"$ref":"spec#/components/schemas/microsoft.graph.remoteAssistancePartner"};
-const schema33 = {"title":"remoteAssistancePartner","type":"object","description":"A remote assistance partner, such as TeamViewer, that Intune administrators can onboard. Read liberally: the\nservice may add properties and `@odata.*` annotations, which are accepted; the known properties are strictly\ntyped. With `$select` the service returns only the properties asked for, so none is required.\n","properties":{"@odata.type":{"type":"string","description":"The OData type annotation, `#microsoft.graph.remoteAssistancePartner` for this type.","example":"#microsoft.graph.remoteAssistancePartner"},"id":{"type":"string","readOnly":true,"description":"The unique identifier of the partner. Set by the service; read-only.","example":"7443c8b9-c8b9-7443-b9c8-4374b9c84374"},"displayName":{"type":["string","null"],"description":"The display name of the partner.","example":"TeamViewer"},"onboardingUrl":{"type":["string","null"],"format":"uri","description":"The URL of the partner's onboarding portal, where an administrator can configure their Remote Assistance\nservice.\n","example":"https://example.com/onboardingUrl/"},"onboardingStatus":{"$ref":"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus"},"lastConnectionDateTime":{"type":"string","format":"date-time","description":"The timestamp of the last request sent to Intune by the TEM partner, with its UTC offset.","example":"2016-12-31T23:58:36.6670033-08:00"}}};
+const schema33 = {"title":"remoteAssistancePartner","type":"object","description":"A remote assistance partner, such as TeamViewer, that Intune administrators can onboard. Read liberally: the\nservice may add properties and `@odata.*` annotations, which are accepted; the known properties are strictly\ntyped. With `$select` the service returns only the properties asked for, so none is required.\n","properties":{"@odata.context":{"type":"string","format":"uri","readOnly":true,"description":"The metadata URL describing the payload, which the service sends with a single partner.","example":"https://graph.microsoft.com/v1.0/$metadata#deviceManagement/remoteAssistancePartners/$entity"},"@odata.type":{"type":"string","description":"The OData type annotation, `#microsoft.graph.remoteAssistancePartner` for this type.","example":"#microsoft.graph.remoteAssistancePartner"},"id":{"type":"string","readOnly":true,"description":"The unique identifier of the partner. Set by the service; read-only.","example":"7443c8b9-c8b9-7443-b9c8-4374b9c84374"},"displayName":{"type":["string","null"],"description":"The display name of the partner.","example":"TeamViewer"},"onboardingUrl":{"type":["string","null"],"format":"uri","description":"The URL of the partner's onboarding portal, where an administrator can configure their Remote Assistance\nservice.\n","example":"https://example.com/onboardingUrl/"},"onboardingStatus":{"$ref":"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus"},"lastConnectionDateTime":{"type":"string","format":"date-time","description":"The timestamp of the last request sent to Intune by the TEM partner, with its UTC offset.","example":"2016-12-31T23:58:36.6670033-08:00"}}};
 const schema34 = {"title":"remoteAssistanceOnboardingStatus","type":"string","description":"The onboarding status of the partner's Remote Assistance connector (for example the TeamViewer connector):\n`notOnboarded`, the partner is not onboarded; `onboarding`, onboarding has begun; `onboarded`, the partner is\nonboarded and connected.\n","enum":["notOnboarded","onboarding","onboarded"]};
 const formats0 = ajvFormats.uri;
-const formats2 = ajvFormats["date-time"];
+const formats4 = ajvFormats["date-time"];
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -19,9 +19,11 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data["@odata.type"] !== undefined){
-if(typeof data["@odata.type"] !== "string"){
-const err0 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data["@odata.context"] !== undefined){
+let data0 = data["@odata.context"];
+if(typeof data0 === "string"){
+if(!(formats0(data0))){
+const err0 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -31,9 +33,8 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err1 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err1 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -43,10 +44,9 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.displayName !== undefined){
-let data2 = data.displayName;
-if((typeof data2 !== "string") && (data2 !== null)){
-const err2 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: schema33.properties.displayName.type},message:"must be string,null"};
+if(data["@odata.type"] !== undefined){
+if(typeof data["@odata.type"] !== "string"){
+const err2 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -56,10 +56,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.onboardingUrl !== undefined){
-let data3 = data.onboardingUrl;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err3 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/type",keyword:"type",params:{type: schema33.properties.onboardingUrl.type},message:"must be string,null"};
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -68,9 +67,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(typeof data3 === "string"){
-if(!(formats0(data3))){
-const err4 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+if(data.displayName !== undefined){
+let data3 = data.displayName;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err4 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: schema33.properties.displayName.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -80,11 +81,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-}
-if(data.onboardingStatus !== undefined){
-let data4 = data.onboardingStatus;
-if(typeof data4 !== "string"){
-const err5 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.onboardingUrl !== undefined){
+let data4 = data.onboardingUrl;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err5 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/type",keyword:"type",params:{type: schema33.properties.onboardingUrl.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -93,8 +93,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!(((data4 === "notOnboarded") || (data4 === "onboarding")) || (data4 === "onboarded"))){
-const err6 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values"};
+if(typeof data4 === "string"){
+if(!(formats0(data4))){
+const err6 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -104,11 +105,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.lastConnectionDateTime !== undefined){
-let data5 = data.lastConnectionDateTime;
-if(typeof data5 === "string"){
-if(!(formats2.validate(data5))){
-const err7 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+}
+if(data.onboardingStatus !== undefined){
+let data5 = data.onboardingStatus;
+if(typeof data5 !== "string"){
+const err7 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -117,9 +118,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data5 === "notOnboarded") || (data5 === "onboarding")) || (data5 === "onboarded"))){
+const err8 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -129,9 +129,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.lastConnectionDateTime !== undefined){
+let data6 = data.lastConnectionDateTime;
+if(typeof data6 === "string"){
+if(!(formats4.validate(data6))){
+const err9 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -140,10 +142,33 @@ vErrors.push(err9);
 }
 errors++;
 }
+}
+else {
+const err10 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
 validate22.errors = vErrors;
 return errors === 0;
 }
-validate22.evaluated = {"props":{"@odata.type":true,"id":true,"displayName":true,"onboardingUrl":true,"onboardingStatus":true,"lastConnectionDateTime":true},"dynamicProps":false,"dynamicItems":false};
+validate22.evaluated = {"props":{"@odata.context":true,"@odata.type":true,"id":true,"displayName":true,"onboardingUrl":true,"onboardingStatus":true,"lastConnectionDateTime":true},"dynamicProps":false,"dynamicItems":false};
 
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -163,11 +188,11 @@ errors = vErrors.length;
 validate20.errors = vErrors;
 return errors === 0;
 }
-validate20.evaluated = {"props":{"@odata.type":true,"id":true,"displayName":true,"onboardingUrl":true,"onboardingStatus":true,"lastConnectionDateTime":true},"dynamicProps":false,"dynamicItems":false};
+validate20.evaluated = {"props":{"@odata.context":true,"@odata.type":true,"id":true,"displayName":true,"onboardingUrl":true,"onboardingStatus":true,"lastConnectionDateTime":true},"dynamicProps":false,"dynamicItems":false};
 
 export const remoteAssistancePartnerUpdate = validate24;
 const schema35 = {"$ref":"spec#/components/schemas/remoteAssistancePartnerUpdate"};
-const schema36 = {"title":"remoteAssistancePartner (update)","description":"The body of a PATCH: a partial remoteAssistancePartner. Every property is optional. Strict, unlike the\nresponse type: `id` is read-only and refused, and so is any property the type does not define, so that a\nmisspelt name fails here instead of being ignored or refused by the service. The `@odata.type` annotation is\naccepted because the en-US reference sends it.\n","type":"object","allOf":[{"$ref":"#/components/schemas/microsoft.graph.remoteAssistancePartner"}],"properties":{"@odata.type":{"const":"#microsoft.graph.remoteAssistancePartner","description":"The OData type annotation; when sent, it must name this type."},"id":false},"unevaluatedProperties":false};
+const schema36 = {"title":"remoteAssistancePartner (update)","description":"The body of a PATCH: a partial remoteAssistancePartner. Every property is optional. Strict, unlike the\nresponse type: `id` and `@odata.context` are read-only and refused, and so is any property the type does\nnot define, so that a misspelt name fails here instead of being ignored or refused by the service. The\n`@odata.type` annotation is accepted because the en-US reference sends it.\n","type":"object","allOf":[{"$ref":"#/components/schemas/microsoft.graph.remoteAssistancePartner"}],"properties":{"@odata.type":{"const":"#microsoft.graph.remoteAssistancePartner","description":"The OData type annotation; when sent, it must name this type."},"@odata.context":false,"id":false},"unevaluatedProperties":false};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -180,9 +205,11 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data["@odata.type"] !== undefined){
-if(typeof data["@odata.type"] !== "string"){
-const err0 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data["@odata.context"] !== undefined){
+let data0 = data["@odata.context"];
+if(typeof data0 === "string"){
+if(!(formats0(data0))){
+const err0 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -192,9 +219,8 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err1 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err1 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -204,10 +230,9 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.displayName !== undefined){
-let data2 = data.displayName;
-if((typeof data2 !== "string") && (data2 !== null)){
-const err2 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: schema33.properties.displayName.type},message:"must be string,null"};
+if(data["@odata.type"] !== undefined){
+if(typeof data["@odata.type"] !== "string"){
+const err2 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -217,10 +242,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.onboardingUrl !== undefined){
-let data3 = data.onboardingUrl;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err3 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/type",keyword:"type",params:{type: schema33.properties.onboardingUrl.type},message:"must be string,null"};
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -229,9 +253,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(typeof data3 === "string"){
-if(!(formats0(data3))){
-const err4 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+if(data.displayName !== undefined){
+let data3 = data.displayName;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err4 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: schema33.properties.displayName.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -241,11 +267,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-}
-if(data.onboardingStatus !== undefined){
-let data4 = data.onboardingStatus;
-if(typeof data4 !== "string"){
-const err5 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.onboardingUrl !== undefined){
+let data4 = data.onboardingUrl;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err5 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/type",keyword:"type",params:{type: schema33.properties.onboardingUrl.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -254,8 +279,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!(((data4 === "notOnboarded") || (data4 === "onboarding")) || (data4 === "onboarded"))){
-const err6 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values"};
+if(typeof data4 === "string"){
+if(!(formats0(data4))){
+const err6 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -265,11 +291,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.lastConnectionDateTime !== undefined){
-let data5 = data.lastConnectionDateTime;
-if(typeof data5 === "string"){
-if(!(formats2.validate(data5))){
-const err7 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+}
+if(data.onboardingStatus !== undefined){
+let data5 = data.onboardingStatus;
+if(typeof data5 !== "string"){
+const err7 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -278,9 +304,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data5 === "notOnboarded") || (data5 === "onboarding")) || (data5 === "onboarded"))){
+const err8 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -290,9 +315,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.lastConnectionDateTime !== undefined){
+let data6 = data.lastConnectionDateTime;
+if(typeof data6 === "string"){
+if(!(formats4.validate(data6))){
+const err9 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -301,10 +328,33 @@ vErrors.push(err9);
 }
 errors++;
 }
+}
+else {
+const err10 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
 validate26.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":{"@odata.type":true,"id":true,"displayName":true,"onboardingUrl":true,"onboardingStatus":true,"lastConnectionDateTime":true},"dynamicProps":false,"dynamicItems":false};
+validate26.evaluated = {"props":{"@odata.context":true,"@odata.type":true,"id":true,"displayName":true,"onboardingUrl":true,"onboardingStatus":true,"lastConnectionDateTime":true},"dynamicProps":false,"dynamicItems":false};
 
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -334,8 +384,8 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.id !== undefined){
-const err1 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+if(data["@odata.context"] !== undefined){
+const err1 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -344,9 +394,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 in data){
-if((((((key0 !== "@odata.type") && (key0 !== "id")) && (key0 !== "displayName")) && (key0 !== "onboardingUrl")) && (key0 !== "onboardingStatus")) && (key0 !== "lastConnectionDateTime")){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(data.id !== undefined){
+const err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -355,15 +404,26 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key0 in data){
+if(((((((key0 !== "@odata.type") && (key0 !== "@odata.context")) && (key0 !== "id")) && (key0 !== "displayName")) && (key0 !== "onboardingUrl")) && (key0 !== "onboardingStatus")) && (key0 !== "lastConnectionDateTime")){
+const err3 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
 }
 errors++;
 }
@@ -392,18 +452,274 @@ return errors === 0;
 }
 validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const odataError = validate29;
-const schema39 = {"$ref":"spec#/components/schemas/microsoft.graph.ODataErrors.ODataError"};
-const schema40 = {"title":"ODataError","type":"object","description":"The OData error envelope that Microsoft Graph sends with every 4XX and 5XX response.","required":["error"],"properties":{"error":{"$ref":"#/components/schemas/microsoft.graph.ODataErrors.MainError"}}};
-const schema41 = {"title":"MainError","type":"object","description":"The error itself.","required":["code","message"],"properties":{"code":{"type":"string","description":"A service-defined error code, such as `BadRequest` or `ResourceNotFound`."},"message":{"type":"string","description":"A human-readable message describing the error."},"target":{"type":["string","null"],"description":"The target of the error, such as the name of the property in error."},"details":{"type":"array","description":"More specific errors that led to this one.","items":{"$ref":"#/components/schemas/microsoft.graph.ODataErrors.ErrorDetails"}},"innerError":{"$ref":"#/components/schemas/microsoft.graph.ODataErrors.InnerError"}}};
-const schema42 = {"title":"ErrorDetails","type":"object","description":"One more specific error.","required":["code","message"],"properties":{"code":{"type":"string","description":"A service-defined error code."},"message":{"type":"string","description":"A human-readable message describing the error."},"target":{"type":["string","null"],"description":"The target of the error."}}};
-const schema43 = {"title":"InnerError","type":"object","description":"Diagnostics of the service. Quote `request-id`, `client-request-id` and `date` when asking Microsoft for\nsupport. The service may add further properties.\n","properties":{"@odata.type":{"type":"string","description":"The OData type annotation of the inner error."},"request-id":{"type":"string","description":"The id the service gave the request."},"client-request-id":{"type":"string","description":"The `client-request-id` the caller sent, or one the service made."},"date":{"type":"string","description":"When the error happened, in UTC. The service sends it without a UTC offset (`2026-11-28T10:00:00`), so\nthe offset is optional here, unlike in `format: date-time`.\n","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})?$"}}};
-const pattern4 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})?$", "u");
+export const remoteAssistancePartnerCreate = validate29;
+const schema39 = {"$ref":"spec#/components/schemas/remoteAssistancePartnerCreate"};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate31.evaluated;
+const evaluated0 = validate30.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate26(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data["@odata.type"] !== undefined){
+if("#microsoft.graph.remoteAssistancePartner" !== data["@odata.type"]){
+const err0 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/const",keyword:"const",params:{allowedValue: "#microsoft.graph.remoteAssistancePartner"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data["@odata.context"] !== undefined){
+const err1 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.id !== undefined){
+const err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(((((((key0 !== "@odata.type") && (key0 !== "@odata.context")) && (key0 !== "id")) && (key0 !== "displayName")) && (key0 !== "onboardingUrl")) && (key0 !== "onboardingStatus")) && (key0 !== "lastConnectionDateTime")){
+const err3 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate30.errors = vErrors;
+return errors === 0;
+}
+validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate29.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate30(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+validate29.errors = vErrors;
+return errors === 0;
+}
+validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const remoteAssistancePartnerCollection = validate33;
+const schema41 = {"$ref":"spec#/components/schemas/microsoft.graph.remoteAssistancePartnerCollectionResponse"};
+const schema42 = {"title":"remoteAssistancePartnerCollectionResponse","type":"object","description":"One page of remoteAssistancePartner objects. When `@odata.nextLink` is present, more pages follow: fetch it\nas it is. Read liberally, like the partner itself.\n","required":["value"],"properties":{"@odata.context":{"type":"string","format":"uri","description":"The metadata URL describing the payload."},"@odata.count":{"type":"integer","minimum":0,"description":"The number of partners in the whole result, when `$count=true` was asked for."},"@odata.nextLink":{"type":["string","null"],"format":"uri","description":"The URL of the next page; absent (or null) on the last page."},"value":{"type":"array","description":"The partners on this page.","items":{"$ref":"#/components/schemas/microsoft.graph.remoteAssistancePartner"}}}};
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate34.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.value === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data["@odata.context"] !== undefined){
+let data0 = data["@odata.context"];
+if(typeof data0 === "string"){
+if(!(formats0(data0))){
+const err1 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data["@odata.count"] !== undefined){
+let data1 = data["@odata.count"];
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err3 = {instancePath:instancePath+"/@odata.count",schemaPath:"#/properties/%40odata.count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/@odata.count",schemaPath:"#/properties/%40odata.count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data["@odata.nextLink"] !== undefined){
+let data2 = data["@odata.nextLink"];
+if((typeof data2 !== "string") && (data2 !== null)){
+const err5 = {instancePath:instancePath+"/@odata.nextLink",schemaPath:"#/properties/%40odata.nextLink/type",keyword:"type",params:{type: schema42.properties["@odata.nextLink"].type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data2 === "string"){
+if(!(formats0(data2))){
+const err6 = {instancePath:instancePath+"/@odata.nextLink",schemaPath:"#/properties/%40odata.nextLink/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.value !== undefined){
+let data3 = data.value;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate26(data3[i0], {instancePath:instancePath+"/value/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate34.errors = vErrors;
+return errors === 0;
+}
+validate34.evaluated = {"props":{"@odata.context":true,"@odata.count":true,"@odata.nextLink":true,"value":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate33.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate34(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+validate33.evaluated = {"props":{"@odata.context":true,"@odata.count":true,"@odata.nextLink":true,"value":true},"dynamicProps":false,"dynamicItems":false};
+
+export const odataError = validate37;
+const schema43 = {"$ref":"spec#/components/schemas/microsoft.graph.ODataErrors.ODataError"};
+const schema44 = {"title":"ODataError","type":"object","description":"The OData error envelope that Microsoft Graph sends with every 4XX and 5XX response.","required":["error"],"properties":{"error":{"$ref":"#/components/schemas/microsoft.graph.ODataErrors.MainError"}}};
+const schema45 = {"title":"MainError","type":"object","description":"The error itself.","required":["code","message"],"properties":{"code":{"type":"string","description":"A service-defined error code, such as `BadRequest` or `ResourceNotFound`."},"message":{"type":"string","description":"A human-readable message describing the error."},"target":{"type":["string","null"],"description":"The target of the error, such as the name of the property in error."},"details":{"type":"array","description":"More specific errors that led to this one.","items":{"$ref":"#/components/schemas/microsoft.graph.ODataErrors.ErrorDetails"}},"innerError":{"$ref":"#/components/schemas/microsoft.graph.ODataErrors.InnerError"}}};
+const schema46 = {"title":"ErrorDetails","type":"object","description":"One more specific error.","required":["code","message"],"properties":{"code":{"type":"string","description":"A service-defined error code."},"message":{"type":"string","description":"A human-readable message describing the error."},"target":{"type":["string","null"],"description":"The target of the error."}}};
+const schema47 = {"title":"InnerError","type":"object","description":"Diagnostics of the service. Quote `request-id`, `client-request-id` and `date` when asking Microsoft for\nsupport. The service may add further properties.\n","properties":{"@odata.type":{"type":"string","description":"The OData type annotation of the inner error."},"request-id":{"type":"string","description":"The id the service gave the request."},"client-request-id":{"type":"string","description":"The `client-request-id` the caller sent, or one the service made."},"date":{"type":"string","description":"When the error happened, in UTC. The service sends it without a UTC offset (`2026-11-28T10:00:00`), so\nthe offset is optional here, unlike in `format: date-time`.\n","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})?$"}}};
+const pattern4 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})?$", "u");
+
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate39.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -458,7 +774,7 @@ errors++;
 if(data.target !== undefined){
 let data2 = data.target;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err4 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: schema41.properties.target.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: schema45.properties.target.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -522,7 +838,7 @@ errors++;
 if(data4.target !== undefined){
 let data7 = data4.target;
 if((typeof data7 !== "string") && (data7 !== null)){
-const err9 = {instancePath:instancePath+"/details/" + i0+"/target",schemaPath:"#/components/schemas/microsoft.graph.ODataErrors.ErrorDetails/properties/target/type",keyword:"type",params:{type: schema42.properties.target.type},message:"must be string,null"};
+const err9 = {instancePath:instancePath+"/details/" + i0+"/target",schemaPath:"#/components/schemas/microsoft.graph.ODataErrors.ErrorDetails/properties/target/type",keyword:"type",params:{type: schema46.properties.target.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -643,16 +959,16 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate31.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
-validate31.evaluated = {"props":{"code":true,"message":true,"target":true,"details":true,"innerError":true},"dynamicProps":false,"dynamicItems":false};
+validate39.evaluated = {"props":{"code":true,"message":true,"target":true,"details":true,"innerError":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
+const evaluated0 = validate38.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -671,8 +987,8 @@ vErrors.push(err0);
 errors++;
 }
 if(data.error !== undefined){
-if(!(validate31(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+if(!(validate39(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 }
@@ -687,27 +1003,27 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+validate38.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate29.evaluated;
+const evaluated0 = validate37.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate30(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if(!(validate38(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
-validate29.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
-validate29.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+validate37.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};

@@ -1,6 +1,8 @@
 export {
   validateODataError,
   validateRemoteAssistancePartner,
+  validateRemoteAssistancePartnerCollection,
+  validateRemoteAssistancePartnerCreate,
   validateRemoteAssistancePartnerUpdate,
   type ValidationError,
   type ValidationResult,
@@ -10,6 +12,8 @@ export type {
   ODataError,
   RemoteAssistanceOnboardingStatus,
   RemoteAssistancePartner,
+  RemoteAssistancePartnerCollection,
+  RemoteAssistancePartnerCreate,
   RemoteAssistancePartnerUpdate,
   components,
   operations,

@@ -13,6 +13,12 @@ export type RemoteAssistancePartner = Readable<Schemas["microsoft.graph.remoteAs
 /** The body of `PATCH /deviceManagement/remoteAssistancePartners/{id}`: every property optional, no `id`, no unknown key. */
 export type RemoteAssistancePartnerUpdate = Writable<Schemas["remoteAssistancePartnerUpdate"]>;
 
+/** The body of `POST /deviceManagement/remoteAssistancePartners`: like an update, strict, nothing required. */
+export type RemoteAssistancePartnerCreate = Writable<Schemas["remoteAssistancePartnerCreate"]>;
+
+/** One page of `GET /deviceManagement/remoteAssistancePartners`: `value`, and `@odata.nextLink` when more follow. */
+export type RemoteAssistancePartnerCollection = Readable<Schemas["microsoft.graph.remoteAssistancePartnerCollectionResponse"]>;
+
 /** `notOnboarded`, `onboarding` or `onboarded`. */
 export type RemoteAssistanceOnboardingStatus = Schemas["microsoft.graph.remoteAssistanceOnboardingStatus"];
 

@@ -2,7 +2,13 @@
 // cannot even be read, is a ValidationResult.
 import * as precompiled from "../generated/validators.js";
 import type { AjvError, PrecompiledValidator } from "../generated/validators.js";
-import type { ODataError, RemoteAssistancePartner, RemoteAssistancePartnerUpdate } from "./types.js";
+import type {
+  ODataError,
+  RemoteAssistancePartner,
+  RemoteAssistancePartnerCollection,
+  RemoteAssistancePartnerCreate,
+  RemoteAssistancePartnerUpdate,
+} from "./types.js";
 
 export interface ValidationError {
   /** JSON pointer to the offending value: `/onboardingStatus`, or `""` for the value as a whole. */
@@ -34,6 +40,16 @@ export const validateRemoteAssistancePartner: Validator<RemoteAssistancePartner>
 /** Checks a PATCH body: every property optional; `id`, unknown properties and wrong values refused. */
 export const validateRemoteAssistancePartnerUpdate: Validator<RemoteAssistancePartnerUpdate> = validatorFor(
   precompiled.remoteAssistancePartnerUpdate,
+);
+
+/** Checks a POST (create) body: strict like an update; nothing is required. */
+export const validateRemoteAssistancePartnerCreate: Validator<RemoteAssistancePartnerCreate> = validatorFor(
+  precompiled.remoteAssistancePartnerCreate,
+);
+
+/** Checks one page of a list: `value` required, each partner read liberally, `@odata.nextLink` a URI when present. */
+export const validateRemoteAssistancePartnerCollection: Validator<RemoteAssistancePartnerCollection> = validatorFor(
+  precompiled.remoteAssistancePartnerCollection,
 );
 
 /** Checks an OData error envelope `{ error: { code, message, … } }`. */

@@ -10,6 +10,8 @@ import type { OpenApiDocument } from "./bundle.ts";
 export const VALIDATED_SCHEMAS = {
   remoteAssistancePartner: "microsoft.graph.remoteAssistancePartner",
   remoteAssistancePartnerUpdate: "remoteAssistancePartnerUpdate",
+  remoteAssistancePartnerCreate: "remoteAssistancePartnerCreate",
+  remoteAssistancePartnerCollection: "microsoft.graph.remoteAssistancePartnerCollectionResponse",
   odataError: "microsoft.graph.ODataErrors.ODataError",
 } as const;
 

@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import {
   validateODataError,
   validateRemoteAssistancePartner,
+  validateRemoteAssistancePartnerCollection,
+  validateRemoteAssistancePartnerCreate,
   validateRemoteAssistancePartnerUpdate,
   type Validator,
 } from "../../src/index.js";
@@ -61,7 +63,29 @@ const cases: Record<string, [Validator<unknown>, Case[]]> = {
       ["property in the wrong case", { DisplayName: "x" }, "/DisplayName", /unknown property "DisplayName"/],
       ["a beta-only property", { onboardingRequestExpiryDateTime: "2027-01-01T00:00:00Z" }, "/onboardingRequestExpiryDateTime", /unknown property/],
       ["another type's annotation", { ...seedUpdate, "@odata.type": "#microsoft.graph.user" }, "/@odata.type", /must be "#microsoft.graph.remoteAssistancePartner"/],
-      ["a response-only annotation", { "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#x" }, "/@odata.context", /unknown property/],
+      ["a response-only annotation", { "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#x" }, "/@odata.context", /"@odata.context" is not allowed here \(read-only\)/],
+      ["an annotation the contract does not know", { "@odata.etag": 'W/"1"' }, "/@odata.etag", /unknown property "@odata.etag"/],
+    ],
+  ],
+  validateRemoteAssistancePartnerCreate: [
+    validateRemoteAssistancePartnerCreate,
+    [
+      ...propertyCases(seedUpdate),
+      ["id in a create body", { ...seedUpdate, id: seedPartner.id }, "/id", /"id" is not allowed here \(read-only\)/],
+      ["misspelt property", { ...seedUpdate, onboardingURL: "https://example.com/" }, "/onboardingURL", /unknown property "onboardingURL"/],
+    ],
+  ],
+  validateRemoteAssistancePartnerCollection: [
+    validateRemoteAssistancePartnerCollection,
+    [
+      ["no value", { "@odata.count": 0 }, "/value", /required property "value" is missing/],
+      ["value not an array", { value: seedPartner }, "/value", /must be array/],
+      ["a partner with an enum typo", { value: [seedPartner, { ...seedPartner, onboardingStatus: "done" }] }, "/value/1/onboardingStatus", /one of/],
+      ["a partner that is not an object", { value: [seedPartner.id] }, "/value/0", /must be object/],
+      ["nextLink not a URI", { value: [], "@odata.nextLink": "page 2" }, "/@odata.nextLink", /absolute URI/],
+      ["negative count", { value: [], "@odata.count": -1 }, "/@odata.count", /must be >= 0/],
+      ["count as a string", { value: [], "@odata.count": "2" }, "/@odata.count", /must be integer/],
+      ["a bare array", [seedPartner], "", /must be object/],
     ],
   ],
   validateODataError: [
@@ -112,6 +136,18 @@ describe("what the validators accept", () => {
   it("null displayName and onboardingUrl (nullable), and a $select-ed partner with only an id", () => {
     expect(validateRemoteAssistancePartner({ ...seedPartner, displayName: null, onboardingUrl: null }).valid).toBe(true);
     expect(validateRemoteAssistancePartner({ id: seedPartner.id }).valid).toBe(true);
+  });
+
+  it("a page with a next link, a last page with a null next link, and an empty page", () => {
+    const nextLink = "https://graph.microsoft.com/v1.0/deviceManagement/remoteAssistancePartners?$skiptoken=x";
+    expect(validateRemoteAssistancePartnerCollection({ value: [seedPartner], "@odata.nextLink": nextLink, "@odata.count": 2 }).valid).toBe(true);
+    expect(validateRemoteAssistancePartnerCollection({ value: [seedPartner], "@odata.nextLink": null }).valid).toBe(true);
+    expect(validateRemoteAssistancePartnerCollection({ value: [] }).valid).toBe(true);
+  });
+
+  it("an empty create body (nothing is required) and the create page's request", () => {
+    expect(validateRemoteAssistancePartnerCreate({}).valid).toBe(true);
+    expect(validateRemoteAssistancePartnerCreate({ ...seedUpdate, "@odata.type": _type }).valid).toBe(true);
   });
 
   it("an empty PATCH body, a one-property PATCH, and the seed's request with its type annotation", () => {
