@@ -19,3 +19,18 @@ export type {
   operations,
   paths,
 } from "./types.js";
+export {
+  createRemoteAssistanceClient,
+  DEFAULT_BASE_URL,
+  type CallOptions,
+  type CountQuery,
+  type GetQuery,
+  type ListAllOptions,
+  type ListQuery,
+  type RemoteAssistanceClient,
+  type RemoteAssistanceClientOptions,
+  type ValidationMode,
+} from "./client.js";
+export { ContractViolationError, GraphError, type GraphErrorInit, type GraphErrorLocalCode } from "./errors.js";
+export { bearerAuth, type AccessTokenProvider } from "./middleware/bearer-auth.js";
+export { retry, type RetryOptions } from "./middleware/retry.js";

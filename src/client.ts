@@ -1,0 +1,266 @@
+// The high-level client: one method per operation, each resolving to the typed result or throwing GraphError.
+// It is a thin layer over openapi-fetch; `raw` is that openapi-fetch client, with the same middleware.
+import createClient, { type Client, type FetchResponse } from "openapi-fetch";
+import { ContractViolationError, GraphError, graphErrorFromResponse } from "./errors.js";
+import { bearerAuth, type AccessTokenProvider } from "./middleware/bearer-auth.js";
+import { retry as retryMiddleware, type RetryOptions } from "./middleware/retry.js";
+import { assertPartnerId } from "./partner-id.js";
+import type {
+  RemoteAssistancePartner,
+  RemoteAssistancePartnerCollection,
+  RemoteAssistancePartnerCreate,
+  RemoteAssistancePartnerUpdate,
+  operations,
+  paths,
+} from "./types.js";
+import type { ValidationResult } from "./validation.js";
+
+export const DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0";
+
+export type ValidationMode = "off" | "request" | "response" | "both";
+
+export interface RemoteAssistanceClientOptions {
+  /** Default `https://graph.microsoft.com/v1.0`. */
+  baseUrl?: string;
+  /** Called for every request (retries included); cache tokens inside it. The token only goes to baseUrl's origin. */
+  getAccessToken: AccessTokenProvider;
+  /** Default `globalThis.fetch`. */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Retry options, or `false` for none. Default: 3 retries of 429, 503 and 504. */
+  retry?: RetryOptions | false;
+  /** The longest a call may take, retries and waits included, in milliseconds. Default: no limit. */
+  timeoutMs?: number;
+  /** Validate bodies against the contract: before sending (`request`), on receipt (`response`), or `both`. Default `off`. */
+  validate?: ValidationMode;
+  /** Headers sent with every request. */
+  headers?: Record<string, string>;
+}
+
+export interface CallOptions {
+  /** Aborts the call, retries and waits included; the call rejects with the signal's reason. */
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+export type ListQuery = NonNullable<operations["listRemoteAssistancePartners"]["parameters"]["query"]>;
+export type CountQuery = NonNullable<operations["countRemoteAssistancePartners"]["parameters"]["query"]>;
+export type GetQuery = NonNullable<operations["getRemoteAssistancePartner"]["parameters"]["query"]>;
+
+export interface ListAllOptions extends CallOptions {
+  /** Stop with an error rather than follow more than this many pages. Default 1000. */
+  maxPages?: number;
+}
+
+export interface RemoteAssistanceClient {
+  /** One page; follow `@odata.nextLink` yourself, or use listAll. */
+  list(query?: ListQuery, options?: CallOptions): Promise<RemoteAssistancePartnerCollection>;
+  /** Every partner, page after page, following `@odata.nextLink` (same origin and base path only). */
+  listAll(query?: ListQuery, options?: ListAllOptions): AsyncIterableIterator<RemoteAssistancePartner>;
+  count(query?: CountQuery, options?: CallOptions): Promise<number>;
+  get(id: string, query?: GetQuery, options?: CallOptions): Promise<RemoteAssistancePartner>;
+  create(partner: RemoteAssistancePartnerCreate, options?: CallOptions): Promise<RemoteAssistancePartner>;
+  /** Resolves to the updated partner on 200, to `undefined` on 204 (both are success). */
+  update(id: string, patch: RemoteAssistancePartnerUpdate, options?: CallOptions): Promise<RemoteAssistancePartner | undefined>;
+  delete(id: string, options?: CallOptions & { ifMatch?: string }): Promise<void>;
+  beginOnboarding(id: string, options?: CallOptions): Promise<void>;
+  disconnect(id: string, options?: CallOptions): Promise<void>;
+  /** The typed openapi-fetch client with the same auth and retry: `{ data, error, response }`, no throwing. */
+  raw: Client<paths>;
+}
+
+const COLLECTION = "/deviceManagement/remoteAssistancePartners";
+const ITEM = "/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}";
+
+export function createRemoteAssistanceClient(options: RemoteAssistanceClientOptions): RemoteAssistanceClient {
+  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+  const base = new URL(baseUrl); // throws on a malformed baseUrl, before anything else
+  const validate = options.validate ?? "off";
+  if (!["off", "request", "response", "both"].includes(validate)) {
+    throw new TypeError(`validate must be "off", "request", "response" or "both", got ${JSON.stringify(validate)}`);
+  }
+  if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) {
+    throw new RangeError(`timeoutMs must be a positive number of milliseconds, got ${options.timeoutMs}`);
+  }
+  const checkRequests = validate === "request" || validate === "both";
+  const checkResponses = validate === "response" || validate === "both";
+  // Loaded only when asked for, so a client without validation does not carry the validators.
+  let validators: Promise<typeof import("./validation.js")> | undefined;
+  const loadValidators = () => (validators ??= import("./validation.js"));
+
+  const raw = createClient<paths>({
+    baseUrl,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+    // Graph takes `$select=a,b`, as the spec's `style: form, explode: false` says; openapi-fetch does not read it.
+    querySerializer: { array: { style: "form", explode: false } },
+  });
+  raw.use(bearerAuth(options.getAccessToken));
+  if (options.retry !== false) raw.use(retryMiddleware(options.retry ?? {}));
+
+  /** Runs one openapi-fetch call under the client's timeout and turns every failure into a thrown error. */
+  async function call<T>(
+    callOptions: CallOptions | undefined,
+    send: (init: { signal: AbortSignal | undefined; headers: Record<string, string> | undefined; parseAs: "text" }) => Promise<FetchResponse<any, any, any>>,
+  ): Promise<{ data: T | undefined; response: Response }> {
+    const signals = [callOptions?.signal, options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined].filter(
+      (s): s is AbortSignal => s !== undefined,
+    );
+    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+    let result: FetchResponse<any, any, any>;
+    try {
+      result = await send({ signal, headers: callOptions?.headers, parseAs: "text" });
+    } catch (cause) {
+      throw transportError(cause, callOptions?.signal);
+    }
+    const { response } = result;
+    if (result.error !== undefined || !response.ok) {
+      throw graphErrorFromResponse(response, result.error, response.headers.get("client-request-id"));
+    }
+    // Parsed here rather than by openapi-fetch, so that a broken body still comes with its status and headers.
+    const text = result.data as string | undefined;
+    if (!text || !/\bjson\b/i.test(response.headers.get("content-type") ?? "")) return { data: text as T | undefined, response };
+    try {
+      return { data: JSON.parse(text) as T, response };
+    } catch (cause) {
+      throw invalidResponse(response, `a body that is not valid JSON (${(cause as Error).message})`, cause);
+    }
+  }
+
+  async function checked<T>(kind: "remoteAssistancePartner" | "remoteAssistancePartnerCollection", value: unknown, status: number): Promise<T> {
+    if (!checkResponses) return value as T;
+    const v = await loadValidators();
+    const result: ValidationResult<unknown> =
+      kind === "remoteAssistancePartner" ? v.validateRemoteAssistancePartner(value) : v.validateRemoteAssistancePartnerCollection(value);
+    if (!result.valid) throw new ContractViolationError("response", result.errors, `The ${status} response body`, status);
+    return value as T;
+  }
+
+  async function checkBody(kind: "update" | "create", body: unknown): Promise<void> {
+    if (body === null || typeof body !== "object" || Array.isArray(body)) {
+      // Always refused, validation on or off: nothing but an object can be a partial partner.
+      throw new TypeError(`The ${kind} body must be an object, got ${body === null ? "null" : Array.isArray(body) ? "an array" : typeof body}`);
+    }
+    if (!checkRequests) return;
+    const v = await loadValidators();
+    const result = kind === "update" ? v.validateRemoteAssistancePartnerUpdate(body) : v.validateRemoteAssistancePartnerCreate(body);
+    if (!result.valid) throw new ContractViolationError("request", result.errors, `The ${kind} body`);
+  }
+
+  const item = (id: string) => ({ remoteAssistancePartnerId: id });
+
+  async function list(query?: ListQuery, callOptions?: CallOptions) {
+    const { data, response } = await call<unknown>(callOptions, (init) => raw.GET(COLLECTION, { params: { query }, ...init }));
+    if (data === undefined) throw invalidResponse(response, "a list page with no body");
+    return checked<RemoteAssistancePartnerCollection>("remoteAssistancePartnerCollection", data, response.status);
+  }
+
+  async function* listAll(query?: ListQuery, listOptions?: ListAllOptions): AsyncIterableIterator<RemoteAssistancePartner> {
+    const maxPages = listOptions?.maxPages ?? 1000;
+    let page = await list(query, listOptions);
+    for (let pages = 1; ; pages++) {
+      yield* page.value;
+      const next = page["@odata.nextLink"];
+      if (!next) return;
+      if (pages >= maxPages) throw new RangeError(`listAll: stopped after maxPages (${maxPages}) pages; more remain`);
+      const search = nextLinkQuery(next, base);
+      const { data, response } = await call<unknown>(listOptions, (init) =>
+        raw.GET(COLLECTION, { querySerializer: () => search, ...init }),
+      );
+      if (data === undefined) throw invalidResponse(response, "a list page with no body");
+      page = await checked<RemoteAssistancePartnerCollection>("remoteAssistancePartnerCollection", data, response.status);
+    }
+  }
+
+  return {
+    list,
+    listAll,
+    async count(query, callOptions) {
+      const { data, response } = await call<string>(callOptions, (init) =>
+        raw.GET(`${COLLECTION}/$count`, { params: { query }, ...init }),
+      );
+      const text = (data ?? "").trim();
+      if (!/^\d+$/.test(text)) throw invalidResponse(response, `a count that is not a whole number (${JSON.stringify(text.slice(0, 40))})`);
+      return Number(text);
+    },
+    async get(id, query, callOptions) {
+      assertPartnerId(id, "id");
+      const { data, response } = await call<unknown>(callOptions, (init) => raw.GET(ITEM, { params: { path: item(id), query }, ...init }));
+      if (data === undefined) throw invalidResponse(response, "a partner with no body");
+      return checked<RemoteAssistancePartner>("remoteAssistancePartner", data, response.status);
+    },
+    async create(partner, callOptions) {
+      await checkBody("create", partner);
+      const { data, response } = await call<unknown>(callOptions, (init) => raw.POST(COLLECTION, { body: partner, ...init }));
+      if (data === undefined) throw invalidResponse(response, "a created partner with no body");
+      return checked<RemoteAssistancePartner>("remoteAssistancePartner", data, response.status);
+    },
+    async update(id, patch, callOptions) {
+      assertPartnerId(id, "id");
+      await checkBody("update", patch);
+      const { data, response } = await call<unknown>(callOptions, (init) =>
+        raw.PATCH(ITEM, { params: { path: item(id) }, body: patch, ...init }),
+      );
+      // 204, or a 200 with an empty body: success without the partner, as the official SDKs report it.
+      if (data === undefined) return undefined;
+      return checked<RemoteAssistancePartner>("remoteAssistancePartner", data, response.status);
+    },
+    async delete(id, callOptions) {
+      assertPartnerId(id, "id");
+      const header = callOptions?.ifMatch === undefined ? undefined : { "If-Match": callOptions.ifMatch };
+      await call(callOptions, (init) => raw.DELETE(ITEM, { params: { path: item(id), header }, ...init }));
+    },
+    async beginOnboarding(id, callOptions) {
+      assertPartnerId(id, "id");
+      await call(callOptions, (init) => raw.POST(`${ITEM}/beginOnboarding`, { params: { path: item(id) }, ...init }));
+    },
+    async disconnect(id, callOptions) {
+      assertPartnerId(id, "id");
+      await call(callOptions, (init) => raw.POST(`${ITEM}/disconnect`, { params: { path: item(id) }, ...init }));
+    },
+    raw,
+  };
+}
+
+/** The query of a next link, refusing one that leaves the client's origin and base path (the token would follow). */
+function nextLinkQuery(nextLink: string, base: URL): string {
+  let url: URL;
+  try {
+    url = new URL(nextLink);
+  } catch {
+    throw new ContractViolationError("response", [{ path: "/@odata.nextLink", message: "must be an absolute URL" }], "The list page");
+  }
+  const expectedPath = `${base.pathname.replace(/\/+$/, "")}${COLLECTION}`;
+  if (url.origin !== base.origin || url.pathname !== expectedPath) {
+    throw new ContractViolationError(
+      "response",
+      [{ path: "/@odata.nextLink", message: `must stay on ${base.origin}${expectedPath}; refusing to send the token to ${url.origin}${url.pathname}` }],
+      "The list page",
+    );
+  }
+  return url.search.replace(/^\?/, "");
+}
+
+function invalidResponse(response: Response, what: string, cause?: unknown): GraphError {
+  return new GraphError({
+    status: response.status,
+    code: "InvalidResponse",
+    message: `HTTP ${response.status} with ${what}`,
+    requestId: response.headers.get("request-id") ?? undefined,
+    clientRequestId: response.headers.get("client-request-id") ?? undefined,
+    date: response.headers.get("date") ?? undefined,
+    cause,
+  });
+}
+
+/** A thrown fetch (or body read) turned into what the client documents. */
+function transportError(cause: unknown, callerSignal: AbortSignal | undefined): unknown {
+  if (callerSignal?.aborted) return callerSignal.reason; // the caller's own abort: give them their reason back
+  if (cause instanceof GraphError || cause instanceof ContractViolationError) return cause;
+  if ((cause as { name?: unknown } | null)?.name === "TimeoutError") {
+    return new GraphError({ status: 0, code: "Timeout", message: "The request timed out (timeoutMs elapsed, retries included)", cause });
+  }
+  // undici says "fetch failed" and puts the reason (ECONNRESET, ECONNREFUSED, …) in its cause.
+  const detail = (cause as { cause?: { code?: string; message?: string } })?.cause;
+  const reason = detail?.code ?? detail?.message ?? (cause as Error)?.message ?? String(cause);
+  return new GraphError({ status: 0, code: "NetworkError", message: `The connection failed: ${reason}`, cause });
+}

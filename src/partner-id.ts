@@ -1,0 +1,16 @@
+// openapi-fetch percent-encodes path parameters, but the URL parser still resolves "." and ".." segments, so an id
+// of ".." would address /deviceManagement/ itself. OData system segments ($count, $ref, $value…) would address
+// something else than a partner. Both are refused before any request is built.
+
+/** Throws a TypeError naming `name` unless `id` can only ever address one partner. */
+export function assertPartnerId(id: unknown, name = "remoteAssistancePartnerId"): asserts id is string {
+  if (typeof id !== "string") {
+    throw new TypeError(`${name} must be a string, got ${id === null ? "null" : typeof id}`);
+  }
+  if (id === "" || id === "." || id === "..") {
+    throw new TypeError(`${name} must not be ${JSON.stringify(id)}: it would not address a single remoteAssistancePartner`);
+  }
+  if (id.startsWith("$")) {
+    throw new TypeError(`${name} must not start with "$": ${JSON.stringify(id)} would address an OData system segment`);
+  }
+}

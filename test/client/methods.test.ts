@@ -1,0 +1,147 @@
+// Every method of the client against a real server: what went over the wire, and what came back.
+import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
+import { createRemoteAssistanceClient, type RemoteAssistancePartner } from "../../src/index.js";
+import { json, noContent, seedPartner, seedUpdate, startGraphServer, TOKEN, type GraphServer, type Handler } from "../helpers/graph-server.js";
+
+let server: GraphServer;
+afterEach(() => server?.close());
+
+async function clientFor(handler: Handler) {
+  server = await startGraphServer(handler);
+  return createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN });
+}
+
+const id = seedPartner.id;
+const itemPath = `/v1.0/deviceManagement/remoteAssistancePartners/${id}`;
+
+describe("update (PATCH)", () => {
+  it("sends the seed's request and resolves to the partner on 200", async () => {
+    const client = await clientFor((_req, res) => json(res, 200, seedPartner));
+    const partner = await client.update(id, seedUpdate);
+    expectTypeOf(partner).toEqualTypeOf<RemoteAssistancePartner | undefined>();
+    expect(partner).toEqual(seedPartner);
+    const [seen] = server.seen;
+    expect(seen!.method).toBe("PATCH");
+    expect(seen!.url).toBe(itemPath);
+    expect(JSON.parse(seen!.body)).toEqual(seedUpdate);
+    expect(seen!.headers["content-type"]).toBe("application/json");
+    expect(seen!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(seen!.headers["client-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(seen!.headers["retry-attempt"]).toBeUndefined();
+  });
+
+  it("resolves to undefined on 204", async () => {
+    const client = await clientFor((_req, res) => noContent(res));
+    await expect(client.update(id, { displayName: "x" })).resolves.toBeUndefined();
+  });
+
+  it("sends extra headers from the client and from the call", async () => {
+    server = await startGraphServer((_req, res) => noContent(res));
+    const client = createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN, headers: { "x-team": "ops" } });
+    await client.update(id, {}, { headers: { "client-request-id": "11111111-2222-4333-8444-555555555555" } });
+    expect(server.seen[0]!.headers["x-team"]).toBe("ops");
+    expect(server.seen[0]!.headers["client-request-id"]).toBe("11111111-2222-4333-8444-555555555555");
+  });
+
+  it("refuses an unknown key, id or an enum typo in an object literal at compile time", () => {
+    const client = createRemoteAssistanceClient({ baseUrl: "http://127.0.0.1:9", getAccessToken: () => TOKEN });
+    const never = () => {
+      // @ts-expect-error unknown property
+      void client.update(id, { displayNam: "x" });
+      // @ts-expect-error id is read-only
+      void client.update(id, { id, displayName: "x" });
+      // @ts-expect-error not an onboardingStatus
+      void client.update(id, { onboardingStatus: "Onboarded" });
+    };
+    expect(never).toBeTypeOf("function");
+  });
+});
+
+describe("the other methods", () => {
+  it("get sends $select and resolves to the partner", async () => {
+    const client = await clientFor((_req, res) => json(res, 200, seedPartner));
+    await expect(client.get(id, { $select: ["displayName", "onboardingStatus"] })).resolves.toEqual(seedPartner);
+    expect(server.seen[0]!.method).toBe("GET");
+    expect(server.seen[0]!.url).toBe(`${itemPath}?$select=displayName,onboardingStatus`);
+  });
+
+  it("list sends the query options and resolves to the page", async () => {
+    const page = { value: [seedPartner], "@odata.count": 1 };
+    const client = await clientFor((_req, res) => json(res, 200, page));
+    await expect(client.list({ $top: 5, $count: true, $filter: "onboardingStatus eq 'onboarded'" })).resolves.toEqual(page);
+    expect(decodeURIComponent(server.seen[0]!.url)).toBe(
+      "/v1.0/deviceManagement/remoteAssistancePartners?$top=5&$count=true&$filter=onboardingStatus eq 'onboarded'",
+    );
+  });
+
+  it("listAll follows @odata.nextLink page after page, sending the token each time", async () => {
+    const client = await clientFor((req, res) => {
+      const n = Number(new URL(req.url, server.origin).searchParams.get("$skiptoken") ?? "0");
+      const next = n < 2 ? `${server.baseUrl}/deviceManagement/remoteAssistancePartners?$skiptoken=${n + 1}` : undefined;
+      json(res, 200, { value: [{ ...seedPartner, id: `p${n}` }], ...(next ? { "@odata.nextLink": next } : {}) });
+    });
+    const ids: string[] = [];
+    for await (const partner of client.listAll({ $top: 1 })) ids.push(partner.id!);
+    expect(ids).toEqual(["p0", "p1", "p2"]);
+    expect(server.seen.map((r) => r.url)).toEqual([
+      "/v1.0/deviceManagement/remoteAssistancePartners?$top=1",
+      "/v1.0/deviceManagement/remoteAssistancePartners?$skiptoken=1",
+      "/v1.0/deviceManagement/remoteAssistancePartners?$skiptoken=2",
+    ]);
+    expect(server.seen.every((r) => r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
+  });
+
+  it("listAll stops at maxPages with an error rather than looping for ever", async () => {
+    const client = await clientFor((_req, res) =>
+      json(res, 200, { value: [seedPartner], "@odata.nextLink": `${server.baseUrl}/deviceManagement/remoteAssistancePartners?$skiptoken=again` }),
+    );
+    const seen: unknown[] = [];
+    await expect(async () => {
+      for await (const p of client.listAll(undefined, { maxPages: 3 })) seen.push(p);
+    }).rejects.toThrow(/maxPages \(3\)/);
+    expect(seen).toHaveLength(3);
+    expect(server.seen).toHaveLength(3);
+  });
+
+  it("count reads the plain-text integer", async () => {
+    const client = await clientFor((_req, res) => {
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.end("42");
+    });
+    await expect(client.count({ $filter: "onboardingStatus eq 'onboarded'" })).resolves.toBe(42);
+    expect(server.seen[0]!.url.startsWith("/v1.0/deviceManagement/remoteAssistancePartners/$count?$filter=")).toBe(true);
+  });
+
+  it("create POSTs the body and resolves to the 201 partner", async () => {
+    const client = await clientFor((_req, res) => json(res, 201, seedPartner));
+    await expect(client.create(seedUpdate)).resolves.toEqual(seedPartner);
+    expect(server.seen[0]!.method).toBe("POST");
+    expect(server.seen[0]!.url).toBe("/v1.0/deviceManagement/remoteAssistancePartners");
+    expect(JSON.parse(server.seen[0]!.body)).toEqual(seedUpdate);
+  });
+
+  it("delete sends If-Match when asked; the actions POST with no body", async () => {
+    const client = await clientFor((_req, res) => noContent(res));
+    await expect(client.delete(id, { ifMatch: 'W/"1"' })).resolves.toBeUndefined();
+    await expect(client.beginOnboarding(id)).resolves.toBeUndefined();
+    await expect(client.disconnect(id)).resolves.toBeUndefined();
+    expect(server.seen.map((r) => `${r.method} ${r.url} ${r.body.length}`)).toEqual([
+      `DELETE ${itemPath} 0`,
+      `POST ${itemPath}/beginOnboarding 0`,
+      `POST ${itemPath}/disconnect 0`,
+    ]);
+    expect(server.seen[0]!.headers["if-match"]).toBe('W/"1"');
+    expect(server.seen[1]!.headers["content-type"]).toBeUndefined();
+  });
+
+  it("raw is the typed openapi-fetch client with the same auth: { data, error, response }, never throwing on HTTP errors", async () => {
+    const client = await clientFor((_req, res) => json(res, 404, { error: { code: "ResourceNotFound", message: "gone" } }));
+    const { data, error, response } = await client.raw.GET("/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}", {
+      params: { path: { remoteAssistancePartnerId: id } },
+    });
+    expect(data).toBeUndefined();
+    expect(error?.error.code).toBe("ResourceNotFound");
+    expect(response.status).toBe(404);
+    expect(server.seen[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+});

@@ -1,0 +1,83 @@
+// A real HTTP server on 127.0.0.1 (random port) standing in for Graph: each test says how to answer, and every
+// request it saw is logged, so tests assert on what actually went over the wire.
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface SeenRequest {
+  method: string;
+  /** Path and query exactly as sent (still percent-encoded). */
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export type Handler = (request: SeenRequest, response: ServerResponse) => void | Promise<void>;
+
+export interface GraphServer {
+  origin: string;
+  /** The base URL to give the client: `${origin}/v1.0`. */
+  baseUrl: string;
+  seen: SeenRequest[];
+  close(): Promise<void>;
+}
+
+export async function startGraphServer(handler: Handler): Promise<GraphServer> {
+  const seen: SeenRequest[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const request = { method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      seen.push(request);
+      void Promise.resolve(handler(request, res)).catch((error) => {
+        res.statusCode = 500;
+        res.end(String(error));
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    baseUrl: `${origin}/v1.0`,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+export function noContent(res: ServerResponse, headers: Record<string, string> = {}) {
+  res.writeHead(204, headers);
+  res.end();
+}
+
+export function odataError(res: ServerResponse, status: number, code: string, headers: Record<string, string> = {}) {
+  json(res, status, { error: { code, message: `${code} from the test server`, innerError: { date: "2026-11-28T10:00:00", "request-id": `req-${code}`, "client-request-id": "echoed" } } }, headers);
+}
+
+export const seedPartner = {
+  "@odata.type": "#microsoft.graph.remoteAssistancePartner",
+  id: "7443c8b9-c8b9-7443-b9c8-4374b9c84374",
+  displayName: "Display Name value",
+  onboardingUrl: "https://example.com/onboardingUrl/",
+  onboardingStatus: "onboarding",
+  lastConnectionDateTime: "2016-12-31T23:58:36.6670033-08:00",
+} as const;
+
+export const seedUpdate = {
+  displayName: "Display Name value",
+  onboardingUrl: "https://example.com/onboardingUrl/",
+  onboardingStatus: "onboarding",
+  lastConnectionDateTime: "2016-12-31T23:58:36.6670033-08:00",
+} as const;
+
+export const TOKEN = "test-token-eyJhbGciOi.SECRET.signature";
