@@ -32,5 +32,5 @@ export {
   type ValidationMode,
 } from "./client.js";
 export { ContractViolationError, GraphError, type GraphErrorInit, type GraphErrorLocalCode } from "./errors.js";
-export { bearerAuth, type AccessTokenProvider } from "./middleware/bearer-auth.js";
+export { bearerAuth, type AccessTokenProvider, type BearerAuthOptions } from "./middleware/bearer-auth.js";
 export { retry, type RetryOptions } from "./middleware/retry.js";

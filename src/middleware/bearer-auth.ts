@@ -4,15 +4,26 @@ import { GraphError } from "../errors.js";
 /** Returns an access token for Microsoft Graph; called once per request, so a cache belongs in here. */
 export type AccessTokenProvider = (context: { url: string; signal: AbortSignal }) => string | Promise<string>;
 
+export interface BearerAuthOptions {
+  /**
+   * The only origins that get the token, such as `["https://graph.microsoft.com"]`. Without it, the origin of the
+   * request's own baseUrl; give it when calls may override baseUrl per request.
+   */
+  origins?: string[];
+}
+
 /**
  * openapi-fetch middleware that sends `Authorization: Bearer <token>`, fetching a token for every request, and only
- * to the client's own origin: a request the client builds for another origin goes without the token.
+ * to the allowed origins: a request for any other origin goes without the token (and without calling the provider).
  */
-export function bearerAuth(getAccessToken: AccessTokenProvider): Middleware {
+export function bearerAuth(getAccessToken: AccessTokenProvider, { origins }: BearerAuthOptions = {}): Middleware {
   if (typeof getAccessToken !== "function") throw new TypeError("bearerAuth: getAccessToken must be a function");
+  const allowed = origins?.map((o) => new URL(o).origin);
   return {
     async onRequest({ request, options }) {
-      if (options.baseUrl && new URL(request.url).origin !== new URL(options.baseUrl).origin) return undefined;
+      const origin = new URL(request.url).origin;
+      const trusted = allowed ? allowed.includes(origin) : !options.baseUrl || origin === new URL(options.baseUrl).origin;
+      if (!trusted) return undefined;
       let token: unknown;
       try {
         token = await getAccessToken({ url: request.url, signal: request.signal });

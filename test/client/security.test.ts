@@ -1,0 +1,131 @@
+// Ids address exactly one partner, and the token goes nowhere but the client's own origin.
+import { afterEach, describe, expect, it } from "vitest";
+import { bearerAuth, createRemoteAssistanceClient, GraphError } from "../../src/index.js";
+import { json, noContent, odataError, startGraphServer, TOKEN, type GraphServer } from "../helpers/graph-server.js";
+
+const servers: GraphServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+async function serve(handler: Parameters<typeof startGraphServer>[0]) {
+  const server = await startGraphServer(handler);
+  servers.push(server);
+  return server;
+}
+
+describe("ids", () => {
+  it.each([
+    ["a/b", "a%2Fb"],
+    ["a?b=1", "a%3Fb%3D1"],
+    ["a#b", "a%23b"],
+    ["a%2Fb", "a%252Fb"],
+    ["パートナー", "%E3%83%91%E3%83%BC%E3%83%88%E3%83%8A%E3%83%BC"],
+    ["../x", "..%2Fx"],
+    ["a b", "a%20b"],
+  ])("%j stays one path segment (%s)", async (id, encoded) => {
+    const server = await serve((_q, r) => noContent(r));
+    const client = createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN });
+    await client.update(id, {});
+    await client.beginOnboarding(id);
+    expect(server.seen.map((r) => r.url)).toEqual([
+      `/v1.0/deviceManagement/remoteAssistancePartners/${encoded}`,
+      `/v1.0/deviceManagement/remoteAssistancePartners/${encoded}/beginOnboarding`,
+    ]);
+  });
+
+  const methods = {
+    get: (c: any, id: unknown) => c.get(id),
+    update: (c: any, id: unknown) => c.update(id, {}),
+    delete: (c: any, id: unknown) => c.delete(id),
+    beginOnboarding: (c: any, id: unknown) => c.beginOnboarding(id),
+    disconnect: (c: any, id: unknown) => c.disconnect(id),
+  };
+  it.each(Object.entries(methods))("%s refuses '', '.', '..', '$count' and non-strings with a TypeError naming id, sending nothing", async (_name, call) => {
+    const server = await serve((_q, r) => json(r, 200, {}));
+    const client = createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN });
+    for (const id of ["", ".", "..", "$count"]) {
+      await expect(call(client, id)).rejects.toThrow(TypeError);
+      await expect(call(client, id)).rejects.toThrow(/^id must not/);
+    }
+    for (const id of [undefined, null, 42, { id: "x" }]) await expect(call(client, id)).rejects.toThrow(/^id must be a string/);
+    expect(server.seen).toHaveLength(0);
+  });
+});
+
+describe("the token", () => {
+  it("is not carried by a redirect to another host", async () => {
+    const elsewhere = await serve((_q, r) => json(r, 200, { id: "p" }));
+    // Same port family, other origin: "localhost" is another host than "127.0.0.1".
+    const target = elsewhere.origin.replace("127.0.0.1", "localhost");
+    const server = await serve((req, r) => {
+      r.writeHead(307, { location: `${target}${req.url}` });
+      r.end();
+    });
+    const client = createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN });
+    await client.get("p");
+    expect(server.seen[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(elsewhere.seen).toHaveLength(1);
+    expect(elsewhere.seen[0]!.headers.authorization).toBeUndefined();
+  });
+
+  it("is not sent to a next link on another origin: listAll refuses it", async () => {
+    const elsewhere = await serve((_q, r) => json(r, 200, { value: [] }));
+    const server = await serve((_q, r) =>
+      json(r, 200, { value: [{ id: "p1" }], "@odata.nextLink": `${elsewhere.baseUrl}/deviceManagement/remoteAssistancePartners?$skiptoken=1` }),
+    );
+    const client = createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN });
+    const ids: string[] = [];
+    await expect(async () => {
+      for await (const p of client.listAll()) ids.push(p.id!);
+    }).rejects.toThrow(/refusing to send the token to http:\/\/127\.0\.0\.1:\d+\/v1\.0\/deviceManagement/);
+    expect(ids).toEqual(["p1"]);
+    expect(elsewhere.seen).toHaveLength(0);
+  });
+
+  it("is not sent to a next link under another path of the same origin", async () => {
+    const server = await serve((req, r) =>
+      req.url.startsWith("/v1.0/deviceManagement/remoteAssistancePartners")
+        ? json(r, 200, { value: [], "@odata.nextLink": `${server.origin}/admin/steal?x=1` })
+        : json(r, 200, { value: [] }),
+    );
+    const client = createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN });
+    await expect(async () => {
+      for await (const _ of client.listAll()) void _;
+    }).rejects.toThrow(/must stay on/);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it("never appears in an error's message, JSON or inspection", async () => {
+    const server = await serve((_q, r) => odataError(r, 401, "InvalidAuthenticationToken"));
+    const client = createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN });
+    const error = await client.get("p").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphError);
+    const { inspect } = await import("node:util");
+    for (const text of [String(error), JSON.stringify(error), inspect(error, { depth: 10 }), (error as Error).stack ?? ""]) {
+      expect(text).not.toContain(TOKEN);
+      expect(text).not.toContain("SECRET");
+    }
+  });
+
+  it("bearerAuth on a bare openapi-fetch client sends the token to the allowed origins only", async () => {
+    const createClient = (await import("openapi-fetch")).default;
+    const server = await serve((_q, r) => json(r, 200, { value: [] }));
+    const other = await serve((_q, r) => json(r, 200, { value: [] }));
+    const client = createClient<import("../../src/index.js").paths>({ baseUrl: server.baseUrl });
+    let calls = 0;
+    client.use(bearerAuth(() => (calls++, TOKEN), { origins: [server.origin] }));
+    await client.GET("/deviceManagement/remoteAssistancePartners");
+    await client.GET("/deviceManagement/remoteAssistancePartners", { baseUrl: other.baseUrl });
+    expect(server.seen[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(other.seen[0]!.headers.authorization).toBeUndefined();
+    expect(calls).toBe(1);
+  });
+
+  it("the high-level client's raw does not send it to a per-request baseUrl elsewhere", async () => {
+    const server = await serve((_q, r) => json(r, 200, { value: [] }));
+    const other = await serve((_q, r) => json(r, 200, { value: [] }));
+    const client = createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN });
+    await client.raw.GET("/deviceManagement/remoteAssistancePartners", { baseUrl: other.baseUrl });
+    expect(other.seen[0]!.headers.authorization).toBeUndefined();
+  });
+});
