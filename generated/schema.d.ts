@@ -286,6 +286,14 @@ export interface components {
             "@odata.type"?: "#microsoft.graph.remoteAssistancePartner";
             "@odata.context"?: never;
             id?: never;
+            /** @description The display name of the partner; a string, or null to clear it. */
+            displayName?: unknown;
+            /** @description The URL of the partner's onboarding portal (an absolute URI), or null to clear it. */
+            onboardingUrl?: unknown;
+            /** @description The onboarding status, one of `notOnboarded`, `onboarding`, `onboarded`. */
+            onboardingStatus?: unknown;
+            /** @description The timestamp of the last request sent to Intune by the TEM partner, with its UTC offset. */
+            lastConnectionDateTime?: unknown;
         } & components["schemas"]["microsoft.graph.remoteAssistancePartner"];
         /**
          * remoteAssistancePartner (create)

@@ -192,7 +192,7 @@ validate20.evaluated = {"props":{"@odata.context":true,"@odata.type":true,"id":t
 
 export const remoteAssistancePartnerUpdate = validate24;
 const schema35 = {"$ref":"spec#/components/schemas/remoteAssistancePartnerUpdate"};
-const schema36 = {"title":"remoteAssistancePartner (update)","description":"The body of a PATCH: a partial remoteAssistancePartner. Every property is optional. Strict, unlike the\nresponse type: `id` and `@odata.context` are read-only and refused, and so is any property the type does\nnot define, so that a misspelt name fails here instead of being ignored or refused by the service. The\n`@odata.type` annotation is accepted because the en-US reference sends it.\n","type":"object","allOf":[{"$ref":"#/components/schemas/microsoft.graph.remoteAssistancePartner"}],"properties":{"@odata.type":{"const":"#microsoft.graph.remoteAssistancePartner","description":"The OData type annotation; when sent, it must name this type."},"@odata.context":false,"id":false},"unevaluatedProperties":false};
+const schema36 = {"title":"remoteAssistancePartner (update)","description":"The body of a PATCH: a partial remoteAssistancePartner. Every property is optional. Strict, unlike the\nresponse type: `id` and `@odata.context` are read-only and refused, and so is any property the type does\nnot define, so that a misspelt name fails here instead of being ignored or refused by the service. The\n`@odata.type` annotation is accepted because the en-US reference sends it.\n","type":"object","allOf":[{"$ref":"#/components/schemas/microsoft.graph.remoteAssistancePartner"}],"properties":{"@odata.type":{"const":"#microsoft.graph.remoteAssistancePartner","description":"The OData type annotation; when sent, it must name this type."},"@odata.context":false,"id":false,"displayName":{"description":"The display name of the partner; a string, or null to clear it."},"onboardingUrl":{"description":"The URL of the partner's onboarding portal (an absolute URI), or null to clear it."},"onboardingStatus":{"description":"The onboarding status, one of `notOnboarded`, `onboarding`, `onboarded`."},"lastConnectionDateTime":{"description":"The timestamp of the last request sent to Intune by the TEM partner, with its UTC offset."}},"additionalProperties":false};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -372,9 +372,9 @@ vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.error
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data["@odata.type"] !== undefined){
-if("#microsoft.graph.remoteAssistancePartner" !== data["@odata.type"]){
-const err0 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/const",keyword:"const",params:{allowedValue: "#microsoft.graph.remoteAssistancePartner"},message:"must be equal to constant"};
+for(const key0 in data){
+if(!(((((((key0 === "@odata.type") || (key0 === "@odata.context")) || (key0 === "id")) || (key0 === "displayName")) || (key0 === "onboardingUrl")) || (key0 === "onboardingStatus")) || (key0 === "lastConnectionDateTime"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -384,8 +384,9 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data["@odata.context"] !== undefined){
-const err1 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+if(data["@odata.type"] !== undefined){
+if("#microsoft.graph.remoteAssistancePartner" !== data["@odata.type"]){
+const err1 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/const",keyword:"const",params:{allowedValue: "#microsoft.graph.remoteAssistancePartner"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -394,8 +395,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.id !== undefined){
-const err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+}
+if(data["@odata.context"] !== undefined){
+const err2 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -404,9 +406,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key0 in data){
-if(((((((key0 !== "@odata.type") && (key0 !== "@odata.context")) && (key0 !== "id")) && (key0 !== "displayName")) && (key0 !== "onboardingUrl")) && (key0 !== "onboardingStatus")) && (key0 !== "lastConnectionDateTime")){
-const err3 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(data.id !== undefined){
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -414,7 +415,6 @@ else {
 vErrors.push(err3);
 }
 errors++;
-}
 }
 }
 else {
@@ -470,9 +470,9 @@ vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.error
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data["@odata.type"] !== undefined){
-if("#microsoft.graph.remoteAssistancePartner" !== data["@odata.type"]){
-const err0 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/const",keyword:"const",params:{allowedValue: "#microsoft.graph.remoteAssistancePartner"},message:"must be equal to constant"};
+for(const key0 in data){
+if(!(((((((key0 === "@odata.type") || (key0 === "@odata.context")) || (key0 === "id")) || (key0 === "displayName")) || (key0 === "onboardingUrl")) || (key0 === "onboardingStatus")) || (key0 === "lastConnectionDateTime"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -482,8 +482,9 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data["@odata.context"] !== undefined){
-const err1 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+if(data["@odata.type"] !== undefined){
+if("#microsoft.graph.remoteAssistancePartner" !== data["@odata.type"]){
+const err1 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/const",keyword:"const",params:{allowedValue: "#microsoft.graph.remoteAssistancePartner"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -492,8 +493,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.id !== undefined){
-const err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+}
+if(data["@odata.context"] !== undefined){
+const err2 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -502,9 +504,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key0 in data){
-if(((((((key0 !== "@odata.type") && (key0 !== "@odata.context")) && (key0 !== "id")) && (key0 !== "displayName")) && (key0 !== "onboardingUrl")) && (key0 !== "onboardingStatus")) && (key0 !== "lastConnectionDateTime")){
-const err3 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(data.id !== undefined){
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -512,7 +513,6 @@ else {
 vErrors.push(err3);
 }
 errors++;
-}
 }
 }
 else {

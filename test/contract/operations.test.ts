@@ -80,3 +80,15 @@ describe("query options refuse what Graph refuses", () => {
     expect(param(name)(value)).toBe(valid);
   });
 });
+
+describe("the request body schemas", () => {
+  it("name exactly the partner's writable properties (so a new partner property cannot be forgotten)", () => {
+    const partner = spec.components.schemas["microsoft.graph.remoteAssistancePartner"].properties as Record<string, { readOnly?: boolean }>;
+    const update = spec.components.schemas.remoteAssistancePartnerUpdate.properties as Record<string, unknown>;
+    const writable = Object.keys(partner).filter((name) => partner[name]!.readOnly !== true).sort();
+    const allowed = Object.keys(update).filter((name) => update[name] !== false).sort();
+    expect(allowed).toEqual(writable);
+    const refused = Object.keys(update).filter((name) => update[name] === false).sort();
+    expect(refused).toEqual(Object.keys(partner).filter((name) => partner[name]!.readOnly === true).sort());
+  });
+});
