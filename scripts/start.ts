@@ -1,13 +1,13 @@
-// `npm start`: build everything from the spec, then show the contract at work on the source document's examples.
+// `npm start`: build everything from the spec, start the validating mock, and show the client at work against it:
+// get a partner, update it with the source document's request, then what a contract-breaking PATCH gets.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { startMock, type MockServer } from "./mock/prism.ts";
 
 const steps: [label: string, script: string][] = [
   ["Lint the spec (Redocly, recommended-strict)", "lint"],
   ["Generate bundle, types and validators", "generate"],
   ["Compile src/ to dist/", "build"],
 ];
-
 for (const [label, script] of steps) {
   console.log(`\n▶ ${label}: npm run ${script}`);
   const run = spawnSync("npm", ["run", "--silent", script], { stdio: "inherit" });
@@ -17,24 +17,71 @@ for (const [label, script] of steps) {
   }
 }
 
-// Import the build, not the sources: this is what a consumer gets.
-const contract = await import(new URL("../dist/index.js", import.meta.url).href);
-const spec = JSON.parse(readFileSync(new URL("../generated/openapi.json", import.meta.url), "utf8"));
-const patch = spec.paths["/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}"].patch;
-const request = patch.requestBody.content["application/json"].examples.graphReferenceRequest.value;
-const response = patch.responses["200"].content["application/json"].examples.graphReferenceResponse.value;
+// The build, not the sources: this is what a consumer gets.
+const contract: typeof import("../src/index.ts") = await import(new URL("../dist/index.js", import.meta.url).href);
+const { createRemoteAssistanceClient, ContractViolationError, GraphError } = contract;
 
-const show = (label: string, result: { valid: boolean; errors?: { path: string; message: string }[] }) => {
-  console.log(`  ${result.valid ? "✓ valid  " : "✗ refused"} ${label}`);
-  for (const e of result.errors ?? []) console.log(`      ${e.path || "(body)"}: ${e.message}`);
-};
+const id = "7443c8b9-c8b9-7443-b9c8-4374b9c84374";
+const seedRequest = {
+  displayName: "Display Name value",
+  onboardingUrl: "https://example.com/onboardingUrl/",
+  onboardingStatus: "onboarding",
+  lastConnectionDateTime: "2016-12-31T23:58:36.6670033-08:00",
+} as const;
+const show = (value: unknown) => console.log(value === undefined ? "    undefined" : JSON.stringify(value, null, 2).replace(/^/gm, "    "));
 
-console.log(`\n▶ ${spec.info.title}, contract ${spec.info.version}: the source document's examples`);
-show("PATCH request body (seed)", contract.validateRemoteAssistancePartnerUpdate(request));
-show("200 response body (seed)", contract.validateRemoteAssistancePartner(response));
-console.log("\n▶ What a bad PATCH body gets, before anything is sent");
-show(
-  'PATCH { id, displayNam, onboardingStatus: "Onboarded" }',
-  contract.validateRemoteAssistancePartnerUpdate({ id: response.id, displayNam: "typo", onboardingStatus: "Onboarded" }),
-);
-console.log("\nDone.");
+let mock: MockServer | undefined;
+let exitCode = 0;
+try {
+  console.log("\n▶ Start the mock: Prism, validating requests against generated/openapi.json");
+  mock = await startMock();
+  console.log(`  listening at ${mock.baseUrl} (pid ${mock.pid})`);
+
+  const client = createRemoteAssistanceClient({ baseUrl: mock.baseUrl, getAccessToken: () => "demo-token", validate: "response" });
+
+  console.log(`\n▶ client.get("${id}")`);
+  show(await client.get(id));
+
+  console.log("\n▶ client.update(id, <the source document's request>)  → 200 with the updated partner");
+  show(await client.update(id, seedRequest));
+
+  console.log('\n▶ client.update(id, { displayName }) when the service answers 204 (Prefer: code=204)  → undefined');
+  show(await client.update(id, { displayName: "TeamViewer (Europe)" }, { headers: { Prefer: "code=204" } }));
+
+  const breaking = { displayName: "x", onboardingStatus: "Onboarded", displayNam: "typo" };
+  console.log(`\n▶ A contract-breaking PATCH: ${JSON.stringify(breaking)}`);
+  const strict = createRemoteAssistanceClient({ baseUrl: mock.baseUrl, getAccessToken: () => "demo-token", validate: "request" });
+  try {
+    await strict.update(id, breaking as never);
+    throw new Error("the client should have refused this body");
+  } catch (error) {
+    if (!(error instanceof ContractViolationError)) throw error;
+    console.log("  the client (validate: \"request\") refuses it before sending:");
+    for (const e of error.errors) console.log(`    ${e.path}: ${e.message}`);
+  }
+  const { response } = await client.raw.PATCH("/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}", {
+    params: { path: { remoteAssistancePartnerId: id } },
+    body: breaking as never,
+  });
+  console.log(`  sent anyway (raw client), the mock answers ${response.status}:`);
+  // Prism lists what it refused in the sl-violations header, as JSON.
+  const violations = JSON.parse(response.headers.get("sl-violations") ?? "[]") as { message: string }[];
+  for (const violation of violations) console.log(`    ${violation.message}`);
+
+  console.log("\n▶ An error from the service (Prefer: code=404): the client throws GraphError");
+  try {
+    await client.get(id, undefined, { headers: { Prefer: "code=404" } });
+    throw new Error("expected a 404");
+  } catch (error) {
+    if (!(error instanceof GraphError)) throw error;
+    show({ name: error.name, status: error.status, code: error.code, message: error.message, requestId: error.requestId, date: error.date });
+  }
+  console.log("\n✓ Done: the client, the types and the mock agree with the contract.");
+} catch (error) {
+  exitCode = 1;
+  console.error("\n✗ The demo failed:", error);
+} finally {
+  await mock?.stop();
+  console.log(mock ? "  mock stopped." : "");
+}
+process.exit(exitCode);

@@ -1,0 +1,88 @@
+// Starts Prism as a validating mock of the bundled spec on 127.0.0.1, and stops it for sure. Prism's own script is
+// run with this Node binary directly (not through npx or a shell), so the PID we hold is Prism's and killing it
+// leaves nothing behind.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const PRISM = `${root}node_modules/@stoplight/prism-cli/dist/index.js`;
+
+export interface MockServer {
+  /** e.g. http://127.0.0.1:4010: Prism serves the spec's paths without the /v1.0 of its server URL. */
+  baseUrl: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export async function startMock(options: { port?: number; spec?: string; startTimeoutMs?: number } = {}): Promise<MockServer> {
+  const port = options.port ?? (await freePort());
+  const spec = options.spec ?? `${root}generated/openapi.json`;
+  const child = spawn(process.execPath, [PRISM, "mock", spec, "--host", "127.0.0.1", "--port", String(port)], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const stop = () => stopChild(child);
+  try {
+    await waitForListening(child, options.startTimeoutMs ?? 30_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl: `http://127.0.0.1:${port}`, pid: child.pid!, stop };
+}
+
+function waitForListening(child: ChildProcess, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => fail(new Error(`Prism did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+      if (output.includes("Prism is listening")) done();
+    };
+    const onExit = (code: number | null) => fail(new Error(`Prism exited (code ${code}) before listening:\n${output}`));
+    function cleanup() {
+      clearTimeout(timer);
+      child.stdout!.off("data", onData);
+      child.stderr!.off("data", onData);
+      child.off("exit", onExit);
+      // Keep draining Prism's log so it never blocks on a full pipe.
+      child.stdout!.resume();
+      child.stderr!.resume();
+    }
+    function done() {
+      cleanup();
+      resolve();
+    }
+    function fail(error: Error) {
+      cleanup();
+      reject(error);
+    }
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", onExit);
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,55 @@
+// The validating mock consumer teams run: it serves the spec's examples, refuses what breaks the contract with 422,
+// honours Prefer: code=…, and stops without leaving a process behind.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMock, type MockServer } from "../../scripts/mock/prism.js";
+import { createRemoteAssistanceClient, GraphError } from "../../src/index.js";
+import { at } from "../helpers/spec.js";
+
+let mock: MockServer;
+beforeAll(async () => {
+  mock = await startMock();
+});
+afterAll(() => mock?.stop());
+
+const id = "7443c8b9-c8b9-7443-b9c8-4374b9c84374";
+const item = "/paths/~1deviceManagement~1remoteAssistancePartners~1{remoteAssistancePartnerId}";
+const client = () => createRemoteAssistanceClient({ baseUrl: mock.baseUrl, getAccessToken: () => "mock-token", validate: "both" });
+
+describe("npm run mock (Prism)", () => {
+  it("serves the documented examples, which the client validates", async () => {
+    expect(await client().update(id, { displayName: "x" })).toEqual(
+      at(`${item}/patch/responses/200/content/application~1json/examples/graphReferenceResponse/value`),
+    );
+    expect(await client().get(id)).toEqual(at(`${item}/get/responses/200/content/application~1json/examples/partner/value`));
+    const page = await client().list();
+    expect(page.value.length).toBeGreaterThan(0);
+  });
+
+  it("answers 422 to a body that breaks the contract, naming the violation", async () => {
+    const { response } = await client().raw.PATCH("/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}", {
+      params: { path: { remoteAssistancePartnerId: id } },
+      body: { displayNam: "typo" } as never,
+    });
+    expect(response.status).toBe(422);
+    expect(response.headers.get("sl-violations")).toContain("displayNam");
+  });
+
+  it("answers 401 without a token", async () => {
+    const response = await fetch(`${mock.baseUrl}/deviceManagement/remoteAssistancePartners/${id}`);
+    expect(response.status).toBe(401);
+  });
+
+  it("honours Prefer: code=204 and code=404", async () => {
+    await expect(client().update(id, { displayName: "x" }, { headers: { Prefer: "code=204" } })).resolves.toBeUndefined();
+    const error = await client().get(id, undefined, { headers: { Prefer: "code=404" } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphError);
+    expect(error).toMatchObject({ status: 404, code: "ResourceNotFound" });
+  });
+
+  it("stops its own process, leaving nothing running", async () => {
+    const second = await startMock();
+    process.kill(second.pid, 0); // alive
+    await second.stop();
+    expect(() => process.kill(second.pid, 0)).toThrow(/ESRCH/);
+  });
+});
