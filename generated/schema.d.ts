@@ -140,7 +140,7 @@ export interface paths {
          *
          *     **Permissions.** One of the following is required to call this API:
          *
-         *     | Permission type | Permission |
+         *     | Permission type | Permissions (from least to most privileged) |
          *     |:---|:---|
          *     | Delegated (work or school account) | DeviceManagementServiceConfig.ReadWrite.All |
          *     | Delegated (personal Microsoft account) | Not supported. |

@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { bundleSpec } from "./bundle.ts";
+import { applyOverlay } from "./overlay.ts";
 import { generateTypes } from "./types.ts";
 import { generateValidators } from "./validators.ts";
 
@@ -14,8 +15,10 @@ export type GeneratedFiles = Map<string, string>;
 export async function renderGenerated(root: string): Promise<GeneratedFiles> {
   const bundle = bundleSpec(root, "spec/openapi.yaml");
   const validators = generateValidators(bundle);
+  const japanese = await applyOverlay(root, bundle, "ja");
   return new Map([
     ["generated/openapi.json", `${JSON.stringify(bundle, null, 2)}\n`],
+    ["generated/openapi.ja.json", `${JSON.stringify(japanese, null, 2)}\n`],
     ["generated/schema.d.ts", HEADER + (await generateTypes(bundle))],
     ["generated/validators.js", HEADER + validators.js],
     ["generated/validators.d.ts", HEADER + validators.dts],
