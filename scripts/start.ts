@@ -7,6 +7,7 @@ const steps: [label: string, script: string][] = [
   ["Lint the spec (Redocly, recommended-strict)", "lint"],
   ["Generate bundle, types and validators", "generate"],
   ["Compile src/ to dist/", "build"],
+  ["Build the docs site, English and Japanese", "docs"],
 ];
 for (const [label, script] of steps) {
   console.log(`\n▶ ${label}: npm run ${script}`);
