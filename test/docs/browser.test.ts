@@ -1,0 +1,127 @@
+// The docs site in a real browser (Debian's Chromium, driven by playwright-core), served from 127.0.0.1 with every
+// request that would leave the machine blocked and counted: there must be none. In CI these tests always run; on a
+// machine without Chromium they are skipped with a loud message.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { root } from "../helpers/spec.js";
+import { serveFolder } from "../helpers/static-server.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium && !process.env.CI) {
+  console.warn(`\n⚠️  SKIPPING the docs browser tests: ${CHROMIUM} is missing. Install it: apt-get install -y --no-install-recommends chromium\n`);
+}
+
+const SHOTS = join(root, "test-results/screenshots");
+// Redoc 3 routes by hash, #/<tag>/<operationId> lower-cased, and gives the operation's block that id.
+const OPERATION = "#/remoteassistancepartners/updateremoteassistancepartner";
+const SECTION = '[id="remoteassistancepartners/updateremoteassistancepartner"]';
+
+const pages = [
+  { lang: "en", path: "/index.html", summary: "Update remoteAssistancePartner", other: { name: "日本語", path: "/ja/index.html" } },
+  { lang: "ja", path: "/ja/index.html", summary: "remoteAssistancePartner の更新", other: { name: "English", path: "/index.html" } },
+];
+
+describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", () => {
+  let browser: Browser;
+  let site: Awaited<ReturnType<typeof serveFolder>>;
+  const blocked: string[] = [];
+  /** Loads the page's Content-Security-Policy refused in the browser itself (Redoc's CDN logo): they never left. */
+  const refusedByPolicy: string[] = [];
+  let pagesOpened = 0;
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/docs.ts"], { cwd: root, stdio: "ignore" });
+    site = await serveFolder(join(root, "docs"));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    mkdirSync(SHOTS, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  async function open(path: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, serviceWorkers: "block" });
+    // Every request from the page: loopback goes through, anything else is refused and counted.
+    await context.route("**/*", (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === "127.0.0.1") return route.continue();
+      blocked.push(url.href);
+      return route.abort("blockedbyclient");
+    });
+    const page = await context.newPage();
+    page.on("console", (message) => {
+      if (message.type() === "error" && message.text().includes("Content Security Policy")) refusedByPolicy.push(message.text());
+    });
+    pagesOpened++;
+    await page.goto(`${site.origin}${path}${OPERATION}`, { waitUntil: "load" });
+    await page.locator(SECTION).waitFor({ state: "visible", timeout: 30_000 });
+    // The HTML is prerendered and then hydrated; wait until the page is idle and has painted twice since.
+    await page.waitForLoadState("networkidle");
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    return page;
+  }
+
+  for (const { lang, path, summary, other } of pages) {
+    describe(`${lang}: ${path}`, () => {
+      let page: Page;
+      let section: string;
+      const shot = join(SHOTS, `docs-${lang}.png`);
+      beforeAll(async () => {
+        page = await open(path);
+        await page.locator(SECTION).getByRole("heading", { level: 2, name: summary }).waitFor({ state: "visible" });
+        await page.screenshot({ path: shot, animations: "disabled" });
+        // Only the update operation's block: the examples also appear under create and get.
+        section = await page.locator(SECTION).innerText();
+      }, 60_000);
+      afterAll(() => page?.context().close());
+
+      it("shows the update operation with its summary and path", async () => {
+        await expect(page.locator(SECTION).getByRole("heading", { level: 2, name: summary }).isVisible()).resolves.toBe(true);
+        expect(section).toContain("/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}");
+        expect(section).toContain("PATCH");
+      });
+
+      it("shows the source document's request and response examples", async () => {
+        // Request and response samples: the seed's values, the 7-digit fraction and the -08:00 offset included.
+        expect(section).toContain('"Display Name value"');
+        expect(section).toContain('"https://example.com/onboardingUrl/"');
+        expect(section).toContain('"2016-12-31T23:58:36.6670033-08:00"');
+        expect(section).toContain('"7443c8b9-c8b9-7443-b9c8-4374b9c84374"');
+        expect(section).toContain('"#microsoft.graph.remoteAssistancePartner"');
+      });
+
+      it("shows the onboardingStatus values", async () => {
+        for (const value of ["notOnboarded", "onboarding", "onboarded"]) expect(section).toContain(`"${value}"`);
+      });
+
+      it("links to the other language", async () => {
+        const link = page.getByRole("link", { name: other.name, exact: true });
+        await expect(link.isVisible()).resolves.toBe(true);
+        await link.click();
+        await page.waitForURL(`${site.origin}${other.path}`);
+        await page.goBack();
+      });
+
+      it("renders: a screenshot that is not blank", () => {
+        // A blank 1400×1000 page compresses to a few KB; the rendered operation is far larger.
+        expect(statSync(shot).size).toBeGreaterThan(40_000);
+      });
+    });
+  }
+
+  it("sent no request anywhere but 127.0.0.1", () => {
+    // Both pages really were opened (a failed setup must not pass this vacuously).
+    expect(pagesOpened).toBeGreaterThanOrEqual(2);
+    expect(blocked).toEqual([]);
+    console.log(`docs: ${blocked.length} requests left 127.0.0.1; ${refusedByPolicy.length} loads refused by the page's CSP before any request`);
+  });
+});
