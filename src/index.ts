@@ -1,3 +1,4 @@
+export { contractVersion } from "../generated/contract.js";
 export {
   validateODataError,
   validateRemoteAssistancePartner,

@@ -22,6 +22,9 @@ export async function renderGenerated(root: string): Promise<GeneratedFiles> {
     ["generated/schema.d.ts", HEADER + (await generateTypes(bundle))],
     ["generated/validators.js", HEADER + validators.js],
     ["generated/validators.d.ts", HEADER + validators.dts],
+    // The contract this package carries, so that a consumer (and the breaking-change gate) can tell.
+    ["generated/contract.js", `${HEADER}export const contractVersion = ${JSON.stringify(bundle.info.version)};\n`],
+    ["generated/contract.d.ts", `${HEADER}/** info.version of the OpenAPI contract this package carries. */\nexport declare const contractVersion: ${JSON.stringify(bundle.info.version)};\n`],
   ]);
 }
 
