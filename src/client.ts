@@ -89,7 +89,8 @@ export function createRemoteAssistanceClient(options: RemoteAssistanceClientOpti
 
   const raw = createClient<paths>({
     baseUrl,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    // Looked up per call, not captured now: test tools (msw, nock) patch globalThis.fetch after clients are made.
+    fetch: options.fetch ?? ((request: Request) => globalThis.fetch(request)),
     ...(options.headers ? { headers: options.headers } : {}),
     // Graph takes `$select=a,b`, as the spec's `style: form, explode: false` says; openapi-fetch does not read it.
     querySerializer: { array: { style: "form", explode: false } },

@@ -1,0 +1,59 @@
+// The ./testing export as a consumer's unit test uses it: msw handlers built from the spec stand up the contract
+// in-process, and the real client talks to them.
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createRemoteAssistanceClient, GraphError } from "../../src/index.js";
+import { createRemoteAssistanceHandlers, remoteAssistanceHttp } from "../../src/testing.js";
+import { at } from "../helpers/spec.js";
+
+// A loopback address nothing listens on: should a request ever slip past msw, it fails here, never on the network.
+const baseUrl = "http://127.0.0.1:9/v1.0";
+const server = setupServer(...createRemoteAssistanceHandlers({ baseUrl }));
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const client = createRemoteAssistanceClient({ baseUrl, getAccessToken: () => "test-token", retry: false, validate: "response" });
+const id = "7443c8b9-c8b9-7443-b9c8-4374b9c84374";
+const item = "/paths/~1deviceManagement~1remoteAssistancePartners~1{remoteAssistancePartnerId}";
+
+describe("createRemoteAssistanceHandlers", () => {
+  it("answers every operation with its documented example", async () => {
+    expect(await client.update(id, { displayName: "x" })).toEqual(at(`${item}/patch/responses/200/content/application~1json/examples/graphReferenceResponse/value`));
+    expect(await client.get(id)).toEqual(at(`${item}/get/responses/200/content/application~1json/examples/partner/value`));
+    expect((await client.list()).value.length).toBeGreaterThan(0);
+    expect(await client.count()).toBe(2);
+    expect((await client.create({ displayName: "TeamViewer" })).id).toBe(id);
+    await expect(client.delete(id)).resolves.toBeUndefined();
+    await expect(client.beginOnboarding(id)).resolves.toBeUndefined();
+    await expect(client.disconnect(id)).resolves.toBeUndefined();
+  });
+
+  it("refuses a body that breaks the contract with 422, naming the path", async () => {
+    const error = await client.update(id, { displayNam: "typo" } as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphError);
+    expect(error).toMatchObject({ status: 422, code: "ContractViolation" });
+    expect((error as GraphError).message).toContain('/displayNam unknown property "displayNam"');
+  });
+
+  it("answers 401 without a bearer token", async () => {
+    const response = await fetch(`${baseUrl}/deviceManagement/remoteAssistancePartners`);
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe("InvalidAuthenticationToken");
+  });
+
+  it("honours Prefer: code=204 and code=429 (with its Retry-After)", async () => {
+    await expect(client.update(id, { displayName: "x" }, { headers: { Prefer: "code=204" } })).resolves.toBeUndefined();
+    const error = await client.get(id, undefined, { headers: { Prefer: "code=429" } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "GraphError", status: 429, code: "TooManyRequests", retryAfterMs: 10_000 });
+  });
+
+  it("lets a test override one operation with the typed http", async () => {
+    server.use(
+      remoteAssistanceHttp({ baseUrl }).patch("/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}", ({ params, response }) =>
+        response(404).json({ error: { code: "ResourceNotFound", message: `no partner ${params.remoteAssistancePartnerId}` } }),
+      ),
+    );
+    await expect(client.update("gone", {})).rejects.toMatchObject({ status: 404, message: "no partner gone" });
+  });
+});
