@@ -1,9 +1,11 @@
 // The high-level client: one method per operation, each resolving to the typed result or throwing GraphError.
 // It is a thin layer over openapi-fetch; `raw` is that openapi-fetch client, with the same middleware.
-import createClient, { type Client, type FetchResponse } from "openapi-fetch";
+import createClient, { createQuerySerializer, type Client } from "openapi-fetch";
 import { ContractViolationError, GraphError, graphErrorFromResponse } from "./errors.js";
 import { bearerAuth, type AccessTokenProvider } from "./middleware/bearer-auth.js";
-import { retry as retryMiddleware, type RetryOptions } from "./middleware/retry.js";
+import { retry as retryMiddleware } from "./middleware/retry.js";
+import { retryPolicy, type RetryOptions } from "./retry-policy.js";
+import { createTransport, type FetchLike, type Send } from "./transport.js";
 import { assertPartnerId } from "./partner-id.js";
 import type {
   RemoteAssistancePartner,
@@ -24,8 +26,8 @@ export interface RemoteAssistanceClientOptions {
   baseUrl?: string;
   /** Called for every request (retries included); cache tokens inside it. The token only goes to baseUrl's origin. */
   getAccessToken: AccessTokenProvider;
-  /** Default `globalThis.fetch`. */
-  fetch?: (request: Request) => Promise<Response>;
+  /** Default `globalThis.fetch`, looked up at each call. */
+  fetch?: FetchLike;
   /** Retry options, or `false` for none. Default: 3 retries of 429, 503 and 504. */
   retry?: RetryOptions | false;
   /** The longest a call may take, retries and waits included, in milliseconds. Default: no limit. */
@@ -69,7 +71,6 @@ export interface RemoteAssistanceClient {
 }
 
 const COLLECTION = "/deviceManagement/remoteAssistancePartners";
-const ITEM = "/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}";
 
 export function createRemoteAssistanceClient(options: RemoteAssistanceClientOptions): RemoteAssistanceClient {
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
@@ -87,38 +88,57 @@ export function createRemoteAssistanceClient(options: RemoteAssistanceClientOpti
   let validators: Promise<typeof import("./validation.js")> | undefined;
   const loadValidators = () => (validators ??= import("./validation.js"));
 
+  // Graph takes `$select=a,b`, as the spec's `style: form, explode: false` says; openapi-fetch does not read it.
+  const querySerializer = { array: { style: "form", explode: false } } as const;
   const raw = createClient<paths>({
     baseUrl,
     // Looked up per call, not captured now: test tools (msw, nock) patch globalThis.fetch after clients are made.
-    fetch: options.fetch ?? ((request: Request) => globalThis.fetch(request)),
+    fetch: (request: Request) => (options.fetch ?? globalThis.fetch)(request),
     ...(options.headers ? { headers: options.headers } : {}),
-    // Graph takes `$select=a,b`, as the spec's `style: form, explode: false` says; openapi-fetch does not read it.
-    querySerializer: { array: { style: "form", explode: false } },
+    querySerializer,
   });
   raw.use(bearerAuth(options.getAccessToken, { origins: [base.origin] }));
   if (options.retry !== false) raw.use(retryMiddleware(options.retry ?? {}));
 
-  /** Runs one openapi-fetch call under the client's timeout and turns every failure into a thrown error. */
-  async function call<T>(
-    callOptions: CallOptions | undefined,
-    send: (init: { signal: AbortSignal | undefined; headers: Record<string, string> | undefined; parseAs: "text" }) => Promise<FetchResponse<any, any, any>>,
-  ): Promise<{ data: T | undefined; response: Response }> {
+  const transport = createTransport({
+    fetch: options.fetch,
+    getAccessToken: options.getAccessToken,
+    retry: options.retry === false ? undefined : retryPolicy(options.retry ?? {}),
+    headers: options.headers,
+  });
+  const serializeQuery = createQuerySerializer(querySerializer);
+  const url = (path: string, query?: Record<string, unknown>) => {
+    const search = query ? serializeQuery(query) : "";
+    return `${baseUrl}${path}${search ? `?${search}` : ""}`;
+  };
+  const itemPath = (id: string) => `${COLLECTION}/${encodeURIComponent(id)}`;
+
+  /** Sends one request under the client's timeout, turning every failure into a thrown error; parses JSON. */
+  async function call<T>(callOptions: CallOptions | undefined, request: Omit<Send, "signal" | "headers">): Promise<{ data: T | undefined; response: Response }> {
     const deadline = withDeadline(callOptions?.signal, options.timeoutMs);
-    let result: FetchResponse<any, any, any>;
+    let response: Response;
+    let text: string;
     try {
-      result = await send({ signal: deadline.signal, headers: callOptions?.headers, parseAs: "text" });
+      response = await transport({ ...request, signal: deadline.signal, headers: callOptions?.headers });
+      text = await response.text();
     } catch (cause) {
       throw transportError(cause, callOptions?.signal);
     } finally {
       deadline.release();
     }
-    const { response } = result;
-    if (result.error !== undefined || !response.ok) {
-      throw graphErrorFromResponse(response, result.error, response.headers.get("client-request-id"));
+    const json = text !== "" && /\bjson\b/i.test(response.headers.get("content-type") ?? "");
+    if (!response.ok) {
+      let body: unknown = text;
+      if (json) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          // Not JSON after all: the error keeps the text.
+        }
+      }
+      throw graphErrorFromResponse(response, body, response.headers.get("client-request-id"));
     }
-    // Parsed here rather than by openapi-fetch, so that a broken body still comes with its status and headers.
-    const text = result.data as string | undefined;
-    if (!text || !/\bjson\b/i.test(response.headers.get("content-type") ?? "")) return { data: text as T | undefined, response };
+    if (!json) return { data: (text === "" ? undefined : text) as T | undefined, response };
     try {
       return { data: JSON.parse(text) as T, response };
     } catch (cause) {
@@ -146,10 +166,8 @@ export function createRemoteAssistanceClient(options: RemoteAssistanceClientOpti
     if (!result.valid) throw new ContractViolationError("request", result.errors, `The ${kind} body`);
   }
 
-  const item = (id: string) => ({ remoteAssistancePartnerId: id });
-
   async function list(query?: ListQuery, callOptions?: CallOptions) {
-    const { data, response } = await call<unknown>(callOptions, (init) => raw.GET(COLLECTION, { params: { query }, ...init }));
+    const { data, response } = await call<unknown>(callOptions, { method: "GET", url: url(COLLECTION, query) });
     if (data === undefined) throw invalidResponse(response, "a list page with no body");
     return checked<RemoteAssistancePartnerCollection>("remoteAssistancePartnerCollection", data, response.status);
   }
@@ -162,10 +180,7 @@ export function createRemoteAssistanceClient(options: RemoteAssistanceClientOpti
       const next = page["@odata.nextLink"];
       if (!next) return;
       if (pages >= maxPages) throw new RangeError(`listAll: stopped after maxPages (${maxPages}) pages; more remain`);
-      const search = nextLinkQuery(next, base);
-      const { data, response } = await call<unknown>(listOptions, (init) =>
-        raw.GET(COLLECTION, { querySerializer: () => search, ...init }),
-      );
+      const { data, response } = await call<unknown>(listOptions, { method: "GET", url: checkedNextLink(next, base) });
       if (data === undefined) throw invalidResponse(response, "a list page with no body");
       page = await checked<RemoteAssistancePartnerCollection>("remoteAssistancePartnerCollection", data, response.status);
     }
@@ -175,47 +190,43 @@ export function createRemoteAssistanceClient(options: RemoteAssistanceClientOpti
     list,
     listAll,
     async count(query, callOptions) {
-      const { data, response } = await call<string>(callOptions, (init) =>
-        raw.GET(`${COLLECTION}/$count`, { params: { query }, ...init }),
-      );
-      const text = (data ?? "").trim();
+      const { data, response } = await call<string>(callOptions, { method: "GET", url: url(`${COLLECTION}/$count`, query) });
+      const text = String(data ?? "").trim();
       if (!/^\d+$/.test(text)) throw invalidResponse(response, `a count that is not a whole number (${JSON.stringify(text.slice(0, 40))})`);
       return Number(text);
     },
     async get(id, query, callOptions) {
       assertPartnerId(id, "id");
-      const { data, response } = await call<unknown>(callOptions, (init) => raw.GET(ITEM, { params: { path: item(id), query }, ...init }));
+      const { data, response } = await call<unknown>(callOptions, { method: "GET", url: url(itemPath(id), query) });
       if (data === undefined) throw invalidResponse(response, "a partner with no body");
       return checked<RemoteAssistancePartner>("remoteAssistancePartner", data, response.status);
     },
     async create(partner, callOptions) {
       await checkBody("create", partner);
-      const { data, response } = await call<unknown>(callOptions, (init) => raw.POST(COLLECTION, { body: partner, ...init }));
+      const { data, response } = await call<unknown>(callOptions, { method: "POST", url: url(COLLECTION), body: JSON.stringify(partner) });
       if (data === undefined) throw invalidResponse(response, "a created partner with no body");
       return checked<RemoteAssistancePartner>("remoteAssistancePartner", data, response.status);
     },
     async update(id, patch, callOptions) {
       assertPartnerId(id, "id");
       await checkBody("update", patch);
-      const { data, response } = await call<unknown>(callOptions, (init) =>
-        raw.PATCH(ITEM, { params: { path: item(id) }, body: patch, ...init }),
-      );
+      const { data, response } = await call<unknown>(callOptions, { method: "PATCH", url: url(itemPath(id)), body: JSON.stringify(patch) });
       // 204, or a 200 with an empty body: success without the partner, as the official SDKs report it.
       if (data === undefined) return undefined;
       return checked<RemoteAssistancePartner>("remoteAssistancePartner", data, response.status);
     },
     async delete(id, callOptions) {
       assertPartnerId(id, "id");
-      const header = callOptions?.ifMatch === undefined ? undefined : { "If-Match": callOptions.ifMatch };
-      await call(callOptions, (init) => raw.DELETE(ITEM, { params: { path: item(id), header }, ...init }));
+      const headers = callOptions?.ifMatch === undefined ? callOptions?.headers : { ...callOptions.headers, "If-Match": callOptions.ifMatch };
+      await call({ ...callOptions, headers }, { method: "DELETE", url: url(itemPath(id)) });
     },
     async beginOnboarding(id, callOptions) {
       assertPartnerId(id, "id");
-      await call(callOptions, (init) => raw.POST(`${ITEM}/beginOnboarding`, { params: { path: item(id) }, ...init }));
+      await call(callOptions, { method: "POST", url: url(`${itemPath(id)}/beginOnboarding`) });
     },
     async disconnect(id, callOptions) {
       assertPartnerId(id, "id");
-      await call(callOptions, (init) => raw.POST(`${ITEM}/disconnect`, { params: { path: item(id) }, ...init }));
+      await call(callOptions, { method: "POST", url: url(`${itemPath(id)}/disconnect`) });
     },
     raw,
   };
@@ -242,8 +253,8 @@ function withDeadline(callerSignal: AbortSignal | undefined, timeoutMs: number |
   };
 }
 
-/** The query of a next link, refusing one that leaves the client's origin and base path (the token would follow). */
-function nextLinkQuery(nextLink: string, base: URL): string {
+/** A next link, refused when it leaves the client's origin and collection path (the token would follow it). */
+function checkedNextLink(nextLink: string, base: URL): string {
   let url: URL;
   try {
     url = new URL(nextLink);
@@ -258,7 +269,7 @@ function nextLinkQuery(nextLink: string, base: URL): string {
       "The list page",
     );
   }
-  return url.search.replace(/^\?/, "");
+  return url.href;
 }
 
 function invalidResponse(response: Response, what: string, cause?: unknown): GraphError {

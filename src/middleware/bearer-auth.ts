@@ -24,19 +24,27 @@ export function bearerAuth(getAccessToken: AccessTokenProvider, { origins }: Bea
       const origin = new URL(request.url).origin;
       const trusted = allowed ? allowed.includes(origin) : !options.baseUrl || origin === new URL(options.baseUrl).origin;
       if (!trusted) return undefined;
-      let token: unknown;
-      try {
-        token = await getAccessToken({ url: request.url, signal: request.signal });
-      } catch (cause) {
-        throw new GraphError({ status: 0, code: "AuthenticationFailed", message: `getAccessToken failed: ${(cause as Error)?.message ?? String(cause)}`, cause });
-      }
-      if (typeof token !== "string" || token === "") {
-        // Say what came back, never the value: it may be a token in the wrong shape.
-        const got = token === "" ? "an empty string" : token === null ? "null" : typeof token;
-        throw new GraphError({ status: 0, code: "AuthenticationFailed", message: `getAccessToken must resolve to a non-empty string, got ${got}` });
-      }
+      const token = await requestToken(getAccessToken, request.url, request.signal);
       request.headers.set("Authorization", `Bearer ${token}`);
       return request;
     },
   };
+}
+
+/**
+ * Asks the provider for a token; any failure, or anything but a non-empty string, is a GraphError
+ * "AuthenticationFailed" that never repeats the value (it may be a token in the wrong shape).
+ */
+export async function requestToken(getAccessToken: AccessTokenProvider, url: string, signal: AbortSignal): Promise<string> {
+  let token: unknown;
+  try {
+    token = await getAccessToken({ url, signal });
+  } catch (cause) {
+    throw new GraphError({ status: 0, code: "AuthenticationFailed", message: `getAccessToken failed: ${(cause as Error)?.message ?? String(cause)}`, cause });
+  }
+  if (typeof token !== "string" || token === "") {
+    const got = token === "" ? "an empty string" : token === null ? "null" : typeof token;
+    throw new GraphError({ status: 0, code: "AuthenticationFailed", message: `getAccessToken must resolve to a non-empty string, got ${got}` });
+  }
+  return token;
 }

@@ -262,3 +262,38 @@ describe("validation", () => {
     expect(() => createRemoteAssistanceClient({ getAccessToken: undefined as never })).toThrow(/getAccessToken must be a function/);
   });
 });
+
+describe("the retry middleware, on raw and on any openapi-fetch client", () => {
+  it("retries a 429 with the same client-request-id and Retry-Attempt, like the client does", async () => {
+    const client = await clientFor(sequence((_q, r) => odataError(r, 429, "TooManyRequests", { "retry-after": "0" }), (_q, r) => json(r, 200, seedPartner)));
+    const { data, response } = await client.raw.PATCH("/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}", {
+      params: { path: { remoteAssistancePartnerId: id } },
+      body: { displayName: "x" },
+    });
+    expect(response.status).toBe(200);
+    expect(data).toEqual(seedPartner);
+    const [first, second] = server.seen;
+    expect(second!.headers["client-request-id"]).toBe(first!.headers["client-request-id"]);
+    expect(second!.headers["retry-attempt"]).toBe("1");
+    expect(second!.body).toBe(first!.body);
+    expect(second!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it("does not retry a POST on 503, and gives up after maxRetries on GET", async () => {
+    const client = await clientFor((_q, r) => odataError(r, 503, "ServiceUnavailable", { "retry-after": "0" }), { retry: { maxRetries: 2 } });
+    const post = await client.raw.POST("/deviceManagement/remoteAssistancePartners", { body: { displayName: "x" } });
+    expect(post.response.status).toBe(503);
+    expect(server.seen).toHaveLength(1);
+    const get = await client.raw.GET("/deviceManagement/remoteAssistancePartners");
+    expect(get.response.status).toBe(503);
+    expect(server.seen).toHaveLength(4);
+  });
+
+  it("retries a connection reset on GET", async () => {
+    let n = 0;
+    const client = await clientFor((_q, r) => (n++ === 0 ? void r.socket!.destroy() : json(r, 200, { value: [] })));
+    const { data } = await client.raw.GET("/deviceManagement/remoteAssistancePartners");
+    expect(data).toEqual({ value: [] });
+    expect(server.seen).toHaveLength(2);
+  });
+});

@@ -1,0 +1,102 @@
+// When and how long to retry, the way Graph asks, independent of how requests are sent: shared by the client's own
+// transport and by the `retry` middleware for openapi-fetch, so both behave exactly alike.
+import { GraphError, parseRetryAfter } from "./errors.js";
+
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 3. */
+  maxRetries?: number;
+  /** First backoff step when the service gives no Retry-After; doubles each retry, with full jitter. Default 500. */
+  baseDelayMs?: number;
+  /**
+   * The longest single wait. A Retry-After longer than this is not retried (waiting less than the service asked only
+   * earns another 429); the response goes back to the caller, whose GraphError carries retryAfterMs. Default 30 000.
+   */
+  maxDelayMs?: number;
+  /** Also retry POST (create and the actions) on 503, 504 and network errors. Off: they may have been processed. */
+  retryNonIdempotent?: boolean;
+  /** Called before each wait; for logging. */
+  onRetry?: (event: { attempt: number; delayMs: number; status?: number; error?: unknown; url: string; method: string }) => void;
+}
+
+export type Outcome = { response: Response; error?: undefined } | { error: unknown; response?: undefined };
+
+export interface RetryPolicy {
+  /** Whether this first outcome could be retried at all (cheap, so that most calls skip the machinery). */
+  isRetryable(outcome: Outcome): boolean;
+  /**
+   * Sends again, through `again(attempt)` (attempt 1, 2, …), for as long as the policy allows; returns the final
+   * outcome. Waits reject with the signal's reason as soon as it aborts.
+   */
+  settle(request: { method: string; url: string; signal?: AbortSignal | null }, first: Outcome, again: (attempt: number) => Promise<Response>): Promise<Outcome>;
+}
+
+const RETRYABLE_STATUS = new Set([429, 503, 504]);
+const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH"]);
+
+export function retryPolicy(options: RetryOptions = {}): RetryPolicy {
+  const maxRetries = options.maxRetries ?? 3;
+  const baseDelayMs = options.baseDelayMs ?? 500;
+  const maxDelayMs = options.maxDelayMs ?? 30_000;
+  for (const [name, value] of Object.entries({ maxRetries, baseDelayMs, maxDelayMs })) {
+    if (!Number.isFinite(value) || value < 0) throw new RangeError(`retry: ${name} must be a number ≥ 0, got ${value}`);
+  }
+
+  // A thrown GraphError (no token) means nothing was sent: not a transient failure of the service.
+  const isRetryable = (outcome: Outcome) =>
+    outcome.response ? RETRYABLE_STATUS.has(outcome.response.status) : !isAbort(outcome.error) && !(outcome.error instanceof GraphError);
+
+  const mayRetry = (method: string, signal: AbortSignal | null | undefined, outcome: Outcome, attempt: number): boolean => {
+    if (attempt >= maxRetries || signal?.aborted || !isRetryable(outcome)) return false;
+    const idempotent = IDEMPOTENT.has(method) || options.retryNonIdempotent === true;
+    // A 429 was refused before any work was done, so even a POST is safe to send again.
+    return outcome.response?.status === 429 || idempotent;
+  };
+
+  const delayFor = (outcome: Outcome, attempt: number): number | undefined => {
+    const asked = outcome.response ? parseRetryAfter(outcome.response.headers.get("retry-after")) : undefined;
+    if (asked !== undefined) return asked <= maxDelayMs ? asked : undefined;
+    return Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
+  };
+
+  return {
+    isRetryable,
+    async settle({ method, url, signal }, first, again) {
+      let outcome = first;
+      for (let attempt = 0; mayRetry(method, signal, outcome, attempt); attempt++) {
+        const delayMs = delayFor(outcome, attempt);
+        if (delayMs === undefined) break;
+        options.onRetry?.({ attempt: attempt + 1, delayMs, status: outcome.response?.status, error: outcome.error, url, method });
+        // Free the connection now rather than when the body is collected.
+        await outcome.response?.body?.cancel().catch(() => undefined);
+        await sleep(delayMs, signal ?? undefined);
+        try {
+          outcome = { response: await again(attempt + 1) };
+        } catch (error) {
+          outcome = { error };
+        }
+      }
+      return outcome;
+    },
+  };
+}
+
+function isAbort(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === "AbortError" || name === "TimeoutError";
+}
+
+/** Waits, or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
