@@ -4,7 +4,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+
+// The program is written to a temporary folder; bare imports (openapi-fetch, …) resolve from this project.
+const NODE_MODULES = fileURLToPath(new URL("../../node_modules", import.meta.url));
 
 export interface BundleSize {
   /** Minified bytes loaded up front. */
@@ -34,6 +38,7 @@ export async function measureBundle(program: string): Promise<BundleSize> {
       write: false,
       metafile: true,
       logLevel: "silent",
+      nodePaths: [NODE_MODULES],
     });
     const byPath = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
     const outputs = result.metafile.outputs;
