@@ -5,18 +5,14 @@
 import { Client } from "@microsoft/microsoft-graph-client";
 import createClient from "openapi-fetch";
 import { createRemoteAssistanceClient, type paths } from "../src/index.ts";
+import { seedUpdate } from "../test/fixtures/seed-examples.ts";
 import { startBenchServer } from "./lib/server.ts";
 import { interleave } from "./lib/interleave.ts";
 import { median, spreadPct } from "./lib/stats.ts";
 
 const ID = "7443c8b9-c8b9-7443-b9c8-4374b9c84374";
 const PATH = `/deviceManagement/remoteAssistancePartners/${ID}`;
-const BODY = {
-  displayName: "Display Name value",
-  onboardingUrl: "https://example.com/onboardingUrl/",
-  onboardingStatus: "onboarding",
-  lastConnectionDateTime: "2016-12-31T23:58:36.6670033-08:00",
-} as const;
+const BODY = seedUpdate;
 const TOKEN = "bench-token";
 
 export interface CallsResult {

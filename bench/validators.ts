@@ -3,16 +3,9 @@
 // date-time and uri), so the ratio is the cost of the generated code itself. Same process, rotated order, medians.
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import { validateRemoteAssistancePartner, validateRemoteAssistancePartnerUpdate } from "../src/index.ts";
+import { seedPartner } from "../test/fixtures/seed-examples.ts";
 import { median, rotated, spreadPct } from "./lib/stats.ts";
 
-const seedPartner = {
-  "@odata.type": "#microsoft.graph.remoteAssistancePartner",
-  id: "7443c8b9-c8b9-7443-b9c8-4374b9c84374",
-  displayName: "Display Name value",
-  onboardingUrl: "https://example.com/onboardingUrl/",
-  onboardingStatus: "onboarding",
-  lastConnectionDateTime: "2016-12-31T23:58:36.6670033-08:00",
-};
 const { "@odata.type": _type, id: _id, ...seedUpdate } = seedPartner;
 
 const isDateTime = (fullFormats["date-time"] as { validate: (s: string) => boolean }).validate;

@@ -1,6 +1,7 @@
 // `npm start`: build everything from the spec, start the validating mock, and show the client at work against it:
 // get a partner, update it with the source document's request, then what a contract-breaking PATCH gets.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { startMock, type MockServer } from "./mock/prism.ts";
 
 const steps: [label: string, script: string][] = [
@@ -23,12 +24,10 @@ const contract: typeof import("../src/index.ts") = await import(new URL("../dist
 const { createRemoteAssistanceClient, ContractViolationError, GraphError } = contract;
 
 const id = "7443c8b9-c8b9-7443-b9c8-4374b9c84374";
-const seedRequest = {
-  displayName: "Display Name value",
-  onboardingUrl: "https://example.com/onboardingUrl/",
-  onboardingStatus: "onboarding",
-  lastConnectionDateTime: "2016-12-31T23:58:36.6670033-08:00",
-} as const;
+// The source document's request, as the spec keeps it.
+const spec = JSON.parse(readFileSync(new URL("../generated/openapi.json", import.meta.url), "utf8"));
+const seedRequest = spec.paths["/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}"].patch.requestBody.content["application/json"].examples
+  .graphReferenceRequest.value as import("../src/index.ts").RemoteAssistancePartnerUpdate;
 const show = (value: unknown) => console.log(value === undefined ? "    undefined" : JSON.stringify(value, null, 2).replace(/^/gm, "    "));
 
 let mock: MockServer | undefined;

@@ -1,3 +1,6 @@
+// The package's root entry: the client (everything `/client` exports), the validators, every type, and the version
+// of the contract this package carries.
+export * from "./client-only.js";
 export { contractVersion } from "../generated/contract.js";
 export {
   validateODataError,
@@ -9,29 +12,4 @@ export {
   type ValidationResult,
   type Validator,
 } from "./validation.js";
-export type {
-  ODataError,
-  RemoteAssistanceOnboardingStatus,
-  RemoteAssistancePartner,
-  RemoteAssistancePartnerCollection,
-  RemoteAssistancePartnerCreate,
-  RemoteAssistancePartnerUpdate,
-  components,
-  operations,
-  paths,
-} from "./types.js";
-export {
-  createRemoteAssistanceClient,
-  DEFAULT_BASE_URL,
-  type CallOptions,
-  type CountQuery,
-  type GetQuery,
-  type ListAllOptions,
-  type ListQuery,
-  type RemoteAssistanceClient,
-  type RemoteAssistanceClientOptions,
-  type ValidationMode,
-} from "./client.js";
-export { ContractViolationError, GraphError, type GraphErrorInit, type GraphErrorLocalCode } from "./errors.js";
-export { bearerAuth, type AccessTokenProvider, type BearerAuthOptions } from "./middleware/bearer-auth.js";
-export { retry, type RetryOptions } from "./middleware/retry.js";
+export type { components, operations } from "./types.js";

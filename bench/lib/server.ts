@@ -2,15 +2,9 @@
 // PATCH with the source document's 200 response, and anything else with 204. Keep-alive, loopback only.
 import { fork, type ChildProcess } from "node:child_process";
 import { createServer } from "node:http";
+import { seedPartner } from "../../test/fixtures/seed-examples.ts";
 
-const SEED_RESPONSE = JSON.stringify({
-  "@odata.type": "#microsoft.graph.remoteAssistancePartner",
-  id: "7443c8b9-c8b9-7443-b9c8-4374b9c84374",
-  displayName: "Display Name value",
-  onboardingUrl: "https://example.com/onboardingUrl/",
-  onboardingStatus: "onboarding",
-  lastConnectionDateTime: "2016-12-31T23:58:36.6670033-08:00",
-});
+const SEED_RESPONSE = JSON.stringify(seedPartner);
 
 if (process.argv[2] === "--serve") {
   const server = createServer((req, res) => {

@@ -64,20 +64,6 @@ export function odataError(res: ServerResponse, status: number, code: string, he
   json(res, status, { error: { code, message: `${code} from the test server`, innerError: { date: "2026-11-28T10:00:00", "request-id": `req-${code}`, "client-request-id": "echoed" } } }, headers);
 }
 
-export const seedPartner = {
-  "@odata.type": "#microsoft.graph.remoteAssistancePartner",
-  id: "7443c8b9-c8b9-7443-b9c8-4374b9c84374",
-  displayName: "Display Name value",
-  onboardingUrl: "https://example.com/onboardingUrl/",
-  onboardingStatus: "onboarding",
-  lastConnectionDateTime: "2016-12-31T23:58:36.6670033-08:00",
-} as const;
-
-export const seedUpdate = {
-  displayName: "Display Name value",
-  onboardingUrl: "https://example.com/onboardingUrl/",
-  onboardingStatus: "onboarding",
-  lastConnectionDateTime: "2016-12-31T23:58:36.6670033-08:00",
-} as const;
+export { seedPartner, seedUpdate } from "../fixtures/seed-examples.js";
 
 export const TOKEN = "test-token-eyJhbGciOi.SECRET.signature";

@@ -9,15 +9,8 @@ import {
   validateRemoteAssistancePartnerUpdate,
   type Validator,
 } from "../../src/index.js";
+import { seedPartner } from "../fixtures/seed-examples.js";
 
-const seedPartner = {
-  "@odata.type": "#microsoft.graph.remoteAssistancePartner",
-  id: "7443c8b9-c8b9-7443-b9c8-4374b9c84374",
-  displayName: "Display Name value",
-  onboardingUrl: "https://example.com/onboardingUrl/",
-  onboardingStatus: "onboarding",
-  lastConnectionDateTime: "2016-12-31T23:58:36.6670033-08:00",
-};
 const { "@odata.type": _type, id: _id, ...seedUpdate } = seedPartner;
 const error = { error: { code: "BadRequest", message: "Bad request." } };
 
