@@ -1,5 +1,6 @@
 // The high-level client: one method per operation, each resolving to the typed result or throwing GraphError.
-// It is a thin layer over openapi-fetch; `raw` is that openapi-fetch client, with the same middleware.
+// Its methods send through ./transport.ts (fetch with a plain init, cheap to replay); `raw` is the openapi-fetch
+// client of the generated `paths`, with the same auth and retry policy as middleware.
 import createClient, { createQuerySerializer, type Client } from "openapi-fetch";
 import { ContractViolationError, GraphError, graphErrorFromResponse } from "./errors.js";
 import { bearerAuth, type AccessTokenProvider } from "./middleware/bearer-auth.js";
@@ -116,13 +117,17 @@ export function createRemoteAssistanceClient(options: RemoteAssistanceClientOpti
   /** Sends one request under the client's timeout, turning every failure into a thrown error; parses JSON. */
   async function call<T>(callOptions: CallOptions | undefined, request: Omit<Send, "signal" | "headers">): Promise<{ data: T | undefined; response: Response }> {
     const deadline = withDeadline(callOptions?.signal, options.timeoutMs);
+    // Chosen here, not in the transport, so that every error can quote it, a network failure's included.
+    const given = headerValue(callOptions?.headers, "client-request-id");
+    const clientRequestId = given ?? crypto.randomUUID();
+    const headers = given === undefined ? { ...callOptions?.headers, "client-request-id": clientRequestId } : callOptions?.headers;
     let response: Response;
     let text: string;
     try {
-      response = await transport({ ...request, signal: deadline.signal, headers: callOptions?.headers });
+      response = await transport({ ...request, signal: deadline.signal, headers });
       text = await response.text();
     } catch (cause) {
-      throw transportError(cause, callOptions?.signal);
+      throw transportError(cause, callOptions?.signal, clientRequestId);
     } finally {
       deadline.release();
     }
@@ -136,7 +141,7 @@ export function createRemoteAssistanceClient(options: RemoteAssistanceClientOpti
           // Not JSON after all: the error keeps the text.
         }
       }
-      throw graphErrorFromResponse(response, body, response.headers.get("client-request-id"));
+      throw graphErrorFromResponse(response, body, clientRequestId);
     }
     if (!json) return { data: (text === "" ? undefined : text) as T | undefined, response };
     try {
@@ -285,14 +290,19 @@ function invalidResponse(response: Response, what: string, cause?: unknown): Gra
 }
 
 /** A thrown fetch (or body read) turned into what the client documents. */
-function transportError(cause: unknown, callerSignal: AbortSignal | undefined): unknown {
+function transportError(cause: unknown, callerSignal: AbortSignal | undefined, clientRequestId: string): unknown {
   if (callerSignal?.aborted) return callerSignal.reason; // the caller's own abort: give them their reason back
   if (cause instanceof GraphError || cause instanceof ContractViolationError) return cause;
   if ((cause as { name?: unknown } | null)?.name === "TimeoutError") {
-    return new GraphError({ status: 0, code: "Timeout", message: "The request timed out (timeoutMs elapsed, retries included)", cause });
+    return new GraphError({ status: 0, code: "Timeout", message: "The request timed out (timeoutMs elapsed, retries included)", clientRequestId, cause });
   }
   // undici says "fetch failed" and puts the reason (ECONNRESET, ECONNREFUSED, …) in its cause.
   const detail = (cause as { cause?: { code?: string; message?: string } })?.cause;
   const reason = detail?.code ?? detail?.message ?? (cause as Error)?.message ?? String(cause);
-  return new GraphError({ status: 0, code: "NetworkError", message: `The connection failed: ${reason}`, cause });
+  return new GraphError({ status: 0, code: "NetworkError", message: `The connection failed: ${reason}`, clientRequestId, cause });
+}
+
+function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
+  for (const key in headers) if (key.toLowerCase() === name) return headers[key];
+  return undefined;
 }

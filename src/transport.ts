@@ -1,5 +1,5 @@
-// How the high-level client sends a request: straight to fetch(url, init), with the token, client-request-id and
-// retries added here. openapi-fetch builds a Request per call and the retry middleware clones it to be able to
+// How the high-level client sends a request: straight to fetch(url, init), with the token and retries added here
+// (the caller sets client-request-id, which every attempt repeats). openapi-fetch builds a Request per call and the retry middleware clones it to be able to
 // replay it; measured on loopback, those two objects cost about a third of a PATCH. A string body and a plain
 // init can be replayed as they are, so this path builds neither. The `raw` client keeps openapi-fetch and its
 // middleware, with the same retry policy and token handling.
@@ -32,7 +32,6 @@ const NEVER_ABORTS = new AbortController().signal;
 export function createTransport({ fetch, getAccessToken, retry, headers: clientHeaders }: TransportOptions): Transport {
   return async ({ method, url, body, headers: callHeaders, signal }) => {
     const headers: Record<string, string> = { ...clientHeaders, ...callHeaders };
-    if (!hasHeader(headers, "client-request-id")) headers["client-request-id"] = crypto.randomUUID();
     if (body !== undefined) headers["Content-Type"] = "application/json";
     // Looked up per call, not captured once: test tools (msw, nock) patch globalThis.fetch after clients are made.
     const send = fetch ?? ((input: string | Request, init?: RequestInit) => globalThis.fetch(input, init));
@@ -54,9 +53,4 @@ export function createTransport({ fetch, getAccessToken, retry, headers: clientH
     if (outcome.error !== undefined) throw outcome.error;
     return outcome.response!;
   };
-}
-
-function hasHeader(headers: Record<string, string>, name: string): boolean {
-  for (const key in headers) if (key.toLowerCase() === name) return true;
-  return false;
 }

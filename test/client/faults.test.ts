@@ -127,6 +127,8 @@ describe("failures that end in an error", () => {
     expect(error).toMatchObject({ status: 0, code: "NetworkError" });
     expect(error.cause).toBeDefined();
     expect(server.seen).toHaveLength(3);
+    // The id every attempt carried, so that the failure can still be traced.
+    expect(error.clientRequestId).toBe(server.seen[0]!.headers["client-request-id"]);
   });
 
   it("a connection reset mid-response: NetworkError, with the cause kept", async () => {
@@ -175,6 +177,7 @@ describe("failures that end in an error", () => {
     });
     const error = await rejection(client.update(id, {}));
     expect(error).toMatchObject({ status: 403, code: "UnknownError", message: "HTTP 403 Forbidden: (empty body)" });
+    expect(error.clientRequestId).toBe(server.seen[0]!.headers["client-request-id"]);
   });
 
   it("an OData error: Graph's code, message, request ids and date", async () => {

@@ -38,7 +38,7 @@ describe("update (PATCH)", () => {
   it("sends extra headers from the client and from the call", async () => {
     server = await startGraphServer((_req, res) => noContent(res));
     const client = createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN, headers: { "x-team": "ops" } });
-    await client.update(id, {}, { headers: { "client-request-id": "11111111-2222-4333-8444-555555555555" } });
+    await client.update(id, {}, { headers: { "Client-Request-Id": "11111111-2222-4333-8444-555555555555" } });
     expect(server.seen[0]!.headers["x-team"]).toBe("ops");
     expect(server.seen[0]!.headers["client-request-id"]).toBe("11111111-2222-4333-8444-555555555555");
   });
