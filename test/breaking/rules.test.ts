@@ -15,6 +15,8 @@ const cases: [name: string, change: (s: Spec) => void, rules: string[]][] = [
   ["removing a path", (s) => delete s.paths[`${item}/disconnect`], ["path-removed"]],
   ["removing a response property", (s) => delete partner(s).lastConnectionDateTime, ["property-removed"]],
   ["removing an enum value", (s) => schemas(s)["microsoft.graph.remoteAssistanceOnboardingStatus"].enum.pop(), ["enum-values-removed"]],
+  // Readers' exhaustive switches stop compiling, and older response validation refuses the new value.
+  ["adding an enum value", (s) => schemas(s)["microsoft.graph.remoteAssistanceOnboardingStatus"].enum.push("unknownFutureValue"), ["enum-values-added"]],
   ["adding a required request property", (s) => (schemas(s).remoteAssistancePartnerUpdate.required = ["displayName"]), ["required-properties-added"]],
   ["narrowing a type (no longer nullable)", (s) => (partner(s).displayName.type = "string"), ["schema-type-changed"]],
   ["narrowing a request value (a maxLength)", (s) => (s.components.parameters.filter.schema.maxLength = 10), ["schema-constraint-changed"]],
