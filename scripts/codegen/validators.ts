@@ -42,7 +42,20 @@ export function generateValidators(bundle: OpenApiDocument): { js: string; dts: 
   }
   const standalone = standaloneCode as unknown as typeof standaloneCode.default;
   const js = esmImports(standalone(ajv, refs));
+  assertImportsAreDependencies(js);
   return { js, dts: declarations() };
+}
+
+// The generated module ships to consumers: every package it imports must be one of ours, not a dev tool that
+// happens to be installed here (ajv emits runtime helpers such as ajv/dist/runtime/ucs2length for some keywords).
+function assertImportsAreDependencies(js: string): void {
+  const { dependencies = {} } = require("../../package.json") as { dependencies?: Record<string, string> };
+  for (const [, specifier] of js.matchAll(/^import .* from "([^"]+)";$/gm)) {
+    const name = specifier!.startsWith("@") ? specifier!.split("/").slice(0, 2).join("/") : specifier!.split("/")[0]!;
+    if (!(name in dependencies)) {
+      throw new Error(`generated/validators.js imports "${specifier}", but ${name} is not in package.json dependencies: add it (npm i -E ${name})`);
+    }
+  }
 }
 
 function ajvFormatsImport() {
