@@ -1,7 +1,6 @@
-// `remote-assistance-contract/client`: the client, its middleware and errors, without the validators in the static
-// import graph. The root entry re-exports the validators; Rollup and Vite drop them from a bundle that does not use
-// them, but esbuild keeps a module that is both re-exported and a dynamic-import target in the up-front chunk. From
-// here the validators load only when `validate` asks for them.
+// `remote-assistance-contract/client`: the client, its middleware and errors, without the validators. Importing it
+// loads neither the precompiled validators nor ajv-formats (they come on demand, when `validate` asks for them), so a
+// process that only calls the API starts faster; bundlers leave them out of the root entry too when unused.
 export {
   createRemoteAssistanceClient,
   DEFAULT_BASE_URL,
