@@ -27,6 +27,12 @@ describe("bundle size", () => {
     expect(Object.values(size.lazyChunks).some((bytes) => bytes > 20_000)).toBe(true);
   });
 
+  it("through the root entry too (which also exports the validators), they stay out when unused", async () => {
+    const size = await measureBundle(oneCall("dist/index.js"));
+    expect(size.gzip).toBeLessThanOrEqual(CLIENT_BUDGET_GZIP);
+    expect(Object.keys(size.inputs).filter((f) => /validators|ajv-formats|validation/.test(f))).toEqual([]);
+  });
+
   it("validation on: the validators load, on demand", async () => {
     const size = await measureBundle(oneCall("dist/client-only.js", ', validate: "both"'));
     expect(Object.keys(size.inputs).filter((f) => /validators/.test(f))).toEqual([]);
