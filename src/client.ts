@@ -73,6 +73,13 @@ export interface RemoteAssistanceClient {
 
 const COLLECTION = "/deviceManagement/remoteAssistancePartners";
 
+/** What one call received: the parsed body, the response, and the client-request-id it was sent with. */
+interface Received<T> {
+  data: T | undefined;
+  response: Response;
+  clientRequestId: string;
+}
+
 export function createRemoteAssistanceClient(options: RemoteAssistanceClientOptions): RemoteAssistanceClient {
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
   const base = new URL(baseUrl); // throws on a malformed baseUrl, before anything else
@@ -115,7 +122,7 @@ export function createRemoteAssistanceClient(options: RemoteAssistanceClientOpti
   const itemPath = (id: string) => `${COLLECTION}/${encodeURIComponent(id)}`;
 
   /** Sends one request under the client's timeout, turning every failure into a thrown error; parses JSON. */
-  async function call<T>(callOptions: CallOptions | undefined, request: Omit<Send, "signal" | "headers">): Promise<{ data: T | undefined; response: Response }> {
+  async function call<T>(callOptions: CallOptions | undefined, request: Omit<Send, "signal" | "headers">): Promise<Received<T>> {
     const deadline = withDeadline(callOptions?.signal, options.timeoutMs);
     // Chosen here, not in the transport, so that every error can quote it, a network failure's included.
     const given = headerValue(callOptions?.headers, "client-request-id");
@@ -143,11 +150,11 @@ export function createRemoteAssistanceClient(options: RemoteAssistanceClientOpti
       }
       throw graphErrorFromResponse(response, body, clientRequestId);
     }
-    if (!json) return { data: (text === "" ? undefined : text) as T | undefined, response };
+    if (!json) return { data: (text === "" ? undefined : text) as T | undefined, response, clientRequestId };
     try {
-      return { data: JSON.parse(text) as T, response };
+      return { data: JSON.parse(text) as T, response, clientRequestId };
     } catch (cause) {
-      throw invalidResponse(response, `a body that is not valid JSON (${(cause as Error).message})`, cause);
+      throw invalidResponse({ response, clientRequestId }, `a body that is not valid JSON (${(cause as Error).message})`, cause);
     }
   }
 
@@ -171,10 +178,15 @@ export function createRemoteAssistanceClient(options: RemoteAssistanceClientOpti
     if (!result.valid) throw new ContractViolationError("request", result.errors, `The ${kind} body`);
   }
 
+  /** The body a success must carry, checked against the contract when responses are validated. */
+  function required<T>(kind: "remoteAssistancePartner" | "remoteAssistancePartnerCollection", received: Received<unknown>, what: string): Promise<T> {
+    if (received.data === undefined) throw invalidResponse(received, `${what} with no body`);
+    return checked<T>(kind, received.data, received.response.status);
+  }
+
   async function list(query?: ListQuery, callOptions?: CallOptions) {
-    const { data, response } = await call<unknown>(callOptions, { method: "GET", url: url(COLLECTION, query) });
-    if (data === undefined) throw invalidResponse(response, "a list page with no body");
-    return checked<RemoteAssistancePartnerCollection>("remoteAssistancePartnerCollection", data, response.status);
+    const received = await call<unknown>(callOptions, { method: "GET", url: url(COLLECTION, query) });
+    return required<RemoteAssistancePartnerCollection>("remoteAssistancePartnerCollection", received, "a list page");
   }
 
   async function* listAll(query?: ListQuery, listOptions?: ListAllOptions): AsyncIterableIterator<RemoteAssistancePartner> {
@@ -185,9 +197,8 @@ export function createRemoteAssistanceClient(options: RemoteAssistanceClientOpti
       const next = page["@odata.nextLink"];
       if (!next) return;
       if (pages >= maxPages) throw new RangeError(`listAll: stopped after maxPages (${maxPages}) pages; more remain`);
-      const { data, response } = await call<unknown>(listOptions, { method: "GET", url: checkedNextLink(next, base) });
-      if (data === undefined) throw invalidResponse(response, "a list page with no body");
-      page = await checked<RemoteAssistancePartnerCollection>("remoteAssistancePartnerCollection", data, response.status);
+      const received = await call<unknown>(listOptions, { method: "GET", url: checkedNextLink(next, base) });
+      page = await required<RemoteAssistancePartnerCollection>("remoteAssistancePartnerCollection", received, "a list page");
     }
   }
 
@@ -195,30 +206,28 @@ export function createRemoteAssistanceClient(options: RemoteAssistanceClientOpti
     list,
     listAll,
     async count(query, callOptions) {
-      const { data, response } = await call<string>(callOptions, { method: "GET", url: url(`${COLLECTION}/$count`, query) });
-      const text = String(data ?? "").trim();
-      if (!/^\d+$/.test(text)) throw invalidResponse(response, `a count that is not a whole number (${JSON.stringify(text.slice(0, 40))})`);
+      const received = await call<string>(callOptions, { method: "GET", url: url(`${COLLECTION}/$count`, query) });
+      const text = String(received.data ?? "").trim();
+      if (!/^\d+$/.test(text)) throw invalidResponse(received, `a count that is not a whole number (${JSON.stringify(text.slice(0, 40))})`);
       return Number(text);
     },
     async get(id, query, callOptions) {
       assertPartnerId(id, "id");
-      const { data, response } = await call<unknown>(callOptions, { method: "GET", url: url(itemPath(id), query) });
-      if (data === undefined) throw invalidResponse(response, "a partner with no body");
-      return checked<RemoteAssistancePartner>("remoteAssistancePartner", data, response.status);
+      const received = await call<unknown>(callOptions, { method: "GET", url: url(itemPath(id), query) });
+      return required<RemoteAssistancePartner>("remoteAssistancePartner", received, "a partner");
     },
     async create(partner, callOptions) {
       await checkBody("create", partner);
-      const { data, response } = await call<unknown>(callOptions, { method: "POST", url: url(COLLECTION), body: JSON.stringify(partner) });
-      if (data === undefined) throw invalidResponse(response, "a created partner with no body");
-      return checked<RemoteAssistancePartner>("remoteAssistancePartner", data, response.status);
+      const received = await call<unknown>(callOptions, { method: "POST", url: url(COLLECTION), body: JSON.stringify(partner) });
+      return required<RemoteAssistancePartner>("remoteAssistancePartner", received, "a created partner");
     },
     async update(id, patch, callOptions) {
       assertPartnerId(id, "id");
       await checkBody("update", patch);
-      const { data, response } = await call<unknown>(callOptions, { method: "PATCH", url: url(itemPath(id)), body: JSON.stringify(patch) });
+      const received = await call<unknown>(callOptions, { method: "PATCH", url: url(itemPath(id)), body: JSON.stringify(patch) });
       // 204, or a 200 with an empty body: success without the partner, as the official SDKs report it.
-      if (data === undefined) return undefined;
-      return checked<RemoteAssistancePartner>("remoteAssistancePartner", data, response.status);
+      if (received.data === undefined) return undefined;
+      return checked<RemoteAssistancePartner>("remoteAssistancePartner", received.data, received.response.status);
     },
     async delete(id, callOptions) {
       assertPartnerId(id, "id");
@@ -277,13 +286,13 @@ function checkedNextLink(nextLink: string, base: URL): string {
   return url.href;
 }
 
-function invalidResponse(response: Response, what: string, cause?: unknown): GraphError {
+function invalidResponse({ response, clientRequestId }: { response: Response; clientRequestId: string }, what: string, cause?: unknown): GraphError {
   return new GraphError({
     status: response.status,
     code: "InvalidResponse",
     message: `HTTP ${response.status} with ${what}`,
     requestId: response.headers.get("request-id") ?? undefined,
-    clientRequestId: response.headers.get("client-request-id") ?? undefined,
+    clientRequestId,
     date: response.headers.get("date") ?? undefined,
     cause,
   });

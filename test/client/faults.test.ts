@@ -199,6 +199,7 @@ describe("failures that end in an error", () => {
     const error = await rejection(client.update(id, {}));
     expect(error).toMatchObject({ name: "GraphError", status: 200, code: "InvalidResponse" });
     expect(error.cause).toBeInstanceOf(SyntaxError);
+    expect(error.clientRequestId).toBe(server.seen[0]!.headers["client-request-id"]);
   });
 
   it("a count that is not a number: InvalidResponse", async () => {
@@ -207,6 +208,9 @@ describe("failures that end in an error", () => {
       r.end("many");
     });
     await expect(client.count()).rejects.toMatchObject({ code: "InvalidResponse", status: 200 });
+    await server.close();
+    const empty = await clientFor((_q, r) => void r.writeHead(200, { "content-type": "application/json" }).end());
+    await expect(empty.get(id)).rejects.toMatchObject({ code: "InvalidResponse", message: "HTTP 200 with a partner with no body" });
   });
 
   it("a token provider that throws: AuthenticationFailed, nothing sent", async () => {
