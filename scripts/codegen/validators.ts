@@ -51,6 +51,7 @@ export function generateValidators(bundle: OpenApiDocument): { js: string; dts: 
 function assertImportsAreDependencies(js: string): void {
   const { dependencies = {} } = require("../../package.json") as { dependencies?: Record<string, string> };
   for (const [, specifier] of js.matchAll(/^import .* from "([^"]+)";$/gm)) {
+    if (specifier!.startsWith("./")) continue; // generated alongside
     const name = specifier!.startsWith("@") ? specifier!.split("/").slice(0, 2).join("/") : specifier!.split("/")[0]!;
     if (!(name in dependencies)) {
       throw new Error(`generated/validators.js imports "${specifier}", but ${name} is not in package.json dependencies: add it (npm i -E ${name})`);
@@ -80,7 +81,7 @@ function esmImports(code: string): string {
       : `import * as ${local} from "${file}";`;
   });
   return [
-    'import { fullFormats as ajvFormats } from "ajv-formats/dist/formats.js";',
+    'import { fullFormats as ajvFormats } from "./formats.js";',
     ...lines,
     body.replace(/^"use strict";/, ""),
   ].join("\n");

@@ -1,0 +1,25 @@
+// The format checks the validators use (date-time, uri, …) are ajv-formats' own, bundled here into one ESM file
+// with esbuild instead of imported at run time: ajv-formats is CommonJS and brings ajv along as a dependency, and
+// loading it cost consumers ~5 ms at start-up and five extra packages at install. Same code, same behaviour;
+// its MIT license travels with it.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildSync } from "esbuild";
+
+export function bundleFormats(root: string): string {
+  const pkg = join(root, "node_modules/ajv-formats");
+  const { version } = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8")) as { version: string };
+  const license = readFileSync(join(pkg, "LICENSE"), "utf8").trim();
+  const result = buildSync({
+    stdin: { contents: 'export { fullFormats } from "ajv-formats/dist/formats.js";', resolveDir: root, sourcefile: "formats-entry.js" },
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    write: false,
+    legalComments: "none",
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0]!.text;
+  return `/*\n * ajv-formats@${version}, bundled by scripts/codegen/formats.ts.\n *\n${license.replace(/^/gm, " * ").replace(/ +$/gm, "")}\n */\n${code}`;
+}
