@@ -21,5 +21,6 @@ export function bundleFormats(root: string): string {
     logLevel: "silent",
   });
   const code = result.outputFiles[0]!.text;
-  return `/*\n * ajv-formats@${version}, bundled by scripts/codegen/formats.ts.\n *\n${license.replace(/^/gm, " * ").replace(/ +$/gm, "")}\n */\n${code}`;
+  // "/*!" marks a legal comment, which bundlers (our own dist build included) keep.
+  return `/*!\n * ajv-formats@${version}, bundled by scripts/codegen/formats.ts.\n *\n${license.replace(/^/gm, " * ").replace(/ +$/gm, "")}\n */\n${code}`;
 }
