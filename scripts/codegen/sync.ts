@@ -3,7 +3,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { bundleSpec } from "./bundle.ts";
-import { bundleFormats } from "./formats.ts";
 import { applyOverlay } from "./overlay.ts";
 import { generateTypes } from "./types.ts";
 import { generateValidators } from "./validators.ts";
@@ -15,7 +14,7 @@ export type GeneratedFiles = Map<string, string>;
 
 export async function renderGenerated(root: string): Promise<GeneratedFiles> {
   const bundle = bundleSpec(root, "spec/openapi.yaml");
-  const validators = generateValidators(bundle);
+  const validators = generateValidators(root, bundle);
   const japanese = await applyOverlay(root, bundle, "ja");
   return new Map([
     ["generated/openapi.json", `${JSON.stringify(bundle, null, 2)}\n`],
@@ -23,8 +22,6 @@ export async function renderGenerated(root: string): Promise<GeneratedFiles> {
     ["generated/schema.d.ts", HEADER + (await generateTypes(bundle))],
     ["generated/validators.js", HEADER + validators.js],
     ["generated/validators.d.ts", HEADER + validators.dts],
-    ["generated/formats.js", HEADER + bundleFormats(root)],
-    ["generated/formats.d.ts", `${HEADER}/** ajv-formats' full formats: each a RegExp, a function, or { validate, compare }. */\nexport declare const fullFormats: Record<string, unknown>;\n`],
     // The contract this package carries, so that a consumer (and the breaking-change gate) can tell.
     ["generated/contract.js", `${HEADER}export const contractVersion = ${JSON.stringify(bundle.info.version)};\n`],
     ["generated/contract.d.ts", `${HEADER}/** info.version of the OpenAPI contract this package carries. */\nexport declare const contractVersion: ${JSON.stringify(bundle.info.version)};\n`],

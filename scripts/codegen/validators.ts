@@ -5,6 +5,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import type { OpenApiDocument } from "./bundle.ts";
+import { bundleFormats } from "./formats.ts";
 
 /** Export name in generated/validators.js → schema name in components.schemas. */
 export const VALIDATED_SCHEMAS = {
@@ -24,7 +25,7 @@ const OPENAPI_KEYWORDS = [
 
 const require = createRequire(import.meta.url);
 
-export function generateValidators(bundle: OpenApiDocument): { js: string; dts: string } {
+export function generateValidators(root: string, bundle: OpenApiDocument): { js: string; dts: string } {
   const Ajv = Ajv2020 as unknown as typeof Ajv2020.default;
   const ajv = new Ajv({
     allErrors: true,
@@ -41,7 +42,7 @@ export function generateValidators(bundle: OpenApiDocument): { js: string; dts: 
     refs[exportName] = exportName;
   }
   const standalone = standaloneCode as unknown as typeof standaloneCode.default;
-  const js = esmImports(standalone(ajv, refs));
+  const js = esmImports(standalone(ajv, refs), bundleFormats(root));
   assertImportsAreDependencies(js);
   return { js, dts: declarations() };
 }
@@ -51,7 +52,6 @@ export function generateValidators(bundle: OpenApiDocument): { js: string; dts: 
 function assertImportsAreDependencies(js: string): void {
   const { dependencies = {} } = require("../../package.json") as { dependencies?: Record<string, string> };
   for (const [, specifier] of js.matchAll(/^import .* from "([^"]+)";$/gm)) {
-    if (specifier!.startsWith("./")) continue; // generated alongside
     const name = specifier!.startsWith("@") ? specifier!.split("/").slice(0, 2).join("/") : specifier!.split("/")[0]!;
     if (!(name in dependencies)) {
       throw new Error(`generated/validators.js imports "${specifier}", but ${name} is not in package.json dependencies: add it (npm i -E ${name})`);
@@ -61,12 +61,12 @@ function assertImportsAreDependencies(js: string): void {
 
 function ajvFormatsImport() {
   const { _ } = require("ajv/dist/compile/codegen") as typeof import("ajv/dist/compile/codegen/index.js");
-  return _`ajvFormats`;
+  return _`ajvFormats.fullFormats`;
 }
 
 // ajv writes its runtime helpers as require() calls even in ESM output; turn each into an import so the module is
 // real ESM and a bundler can see (and tree-shake) what it uses.
-function esmImports(code: string): string {
+function esmImports(code: string, formats: string): string {
   const imports = new Map<string, string>();
   const body = code.replace(/require\("([^"]+)"\)(\.default)?/g, (_match, specifier: string, isDefault?: string) => {
     const key = `${specifier}${isDefault ?? ""}`;
@@ -80,11 +80,7 @@ function esmImports(code: string): string {
       ? `import ${local} from "${file}";`
       : `import * as ${local} from "${file}";`;
   });
-  return [
-    'import { fullFormats as ajvFormats } from "./formats.js";',
-    ...lines,
-    body.replace(/^"use strict";/, ""),
-  ].join("\n");
+  return [...lines, formats, body.replace(/^"use strict";/, "")].join("\n");
 }
 
 function declarations(): string {
