@@ -18,7 +18,7 @@ export const VALIDATED_SCHEMAS = {
 
 // OpenAPI's own keywords, which JSON Schema 2020-12 does not define: declared so strict mode accepts them,
 // both inside schemas (example, discriminator, xml, externalDocs) and at the top of the spec document.
-const OPENAPI_KEYWORDS = [
+export const OPENAPI_KEYWORDS = [
   "example", "discriminator", "xml", "externalDocs",
   "openapi", "info", "servers", "paths", "webhooks", "components", "security", "tags", "jsonSchemaDialect",
 ];

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { OPENAPI_KEYWORDS } from "../../scripts/codegen/validators.js";
 
 export const root = new URL("../../", import.meta.url).pathname;
 export const spec = JSON.parse(readFileSync(`${root}generated/openapi.json`, "utf8")) as Record<string, any>;
@@ -10,10 +11,7 @@ export const spec = JSON.parse(readFileSync(`${root}generated/openapi.json`, "ut
 export function createSpecAjv() {
   const ajv = new Ajv2020.default({ allErrors: true, strict: true });
   addFormats.default(ajv, { mode: "full" });
-  ajv.addVocabulary([
-    "example", "discriminator", "xml", "externalDocs",
-    "openapi", "info", "servers", "paths", "webhooks", "components", "security", "tags", "jsonSchemaDialect",
-  ]);
+  ajv.addVocabulary(OPENAPI_KEYWORDS);
   ajv.addSchema(spec, "spec");
   return ajv;
 }
