@@ -1,9 +1,9 @@
 // `npm run docs`: the docs site, English at docs/index.html and Japanese at docs/ja/index.html, each built by Redocly
 // from its bundle with the Redoc script inlined (no CDN), so the pages work with no network at all.
-import { execFileSync } from "node:child_process";
-import { mkdirSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { redocly } from "./redocly.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -26,11 +26,30 @@ const started = performance.now();
 for (const page of pages) {
   mkdirSync(join(root, dirname(page.output)), { recursive: true });
   const templateOptions = Object.entries(page.options).map(([key, value]) => `--templateOptions.${key}=${value}`);
-  execFileSync(
-    join(root, "node_modules/.bin/redocly"),
-    ["build-docs", page.bundle, "--inlineBundle", "--template", "scripts/docs/template.hbs", "--title", page.title, "--output", page.output, ...templateOptions],
-    { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" } },
-  );
+  redocly(["build-docs", page.bundle, "--inlineBundle", "--template", "scripts/docs/template.hbs", "--title", page.title, "--output", page.output, ...templateOptions], {
+    capture: true,
+    quiet: true,
+  });
+  localiseAttribution(join(root, page.output));
   console.log(`wrote ${page.output} (${(statSync(join(root, page.output)).size / 1024).toFixed(0)} KiB)`);
 }
 console.log(`docs built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+/**
+ * Redoc's sidebar credits Redocly with a logo it loads from Redocly's CDN, which the page's Content-Security-Policy
+ * refuses: a console error and a broken image on every load. The credit stays, drawn locally as a small SVG
+ * wordmark. A Redoc release that moves the logo elsewhere fails the build here rather than the page in a browser.
+ */
+function localiseAttribution(file: string): void {
+  const html = readFileSync(file, "utf8");
+  const logos = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg/g;
+  if (!logos.test(html)) throw new Error(`${file}: Redoc's attribution logo was not found; check the docs in a browser for requests to other hosts`);
+  const local = html.replace(logos, (_, full?: string) => wordmark(full ? "Redocly" : "R"));
+  writeFileSync(file, local);
+}
+
+function wordmark(text: string): string {
+  const width = 12 + text.length * 9;
+  const svg = `<svg xmlns='http://www.w3.org/2000/svg' width='${width}' height='20' viewBox='0 0 ${width} 20'><text x='0' y='15' font-family='system-ui,sans-serif' font-size='15' font-weight='600' fill='%23dc2d2d'>${text}</text></svg>`;
+  return `data:image/svg+xml,${svg.replaceAll("<", "%3C").replaceAll(">", "%3E").replaceAll(" ", "%20")}`;
+}

@@ -2,10 +2,10 @@
 // `diff-recommended`: a removed operation, response property or enum value, a new required request property, a
 // narrowed type, a renamed query parameter… are major) plus two rules of our own for typed consumers, whose code
 // names operations and path parameters: Redocly sees a renamed operationId or path parameter as harmless on the wire.
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { redocly } from "../redocly.ts";
 
 export interface BreakingChange {
   rule: string;
@@ -51,12 +51,7 @@ interface DiffReport {
 
 function redoclyDiff(root: string, base: string, revision: string): DiffReport {
   const args = ["diff", base, revision, "--format", "json", "--fail-on", "none", "--config", join(root, "redocly.yaml")];
-  const out = execFileSync(join(root, "node_modules/.bin/redocly"), args, {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
-  });
-  return JSON.parse(out.toString("utf8")) as DiffReport;
+  return JSON.parse(redocly(args, { capture: true, quiet: true })) as DiffReport;
 }
 
 /** operationIds and path parameter names are API to a typed client (`operations[…]`, `params.path.…`). */

@@ -1,9 +1,9 @@
 // Bundles spec/openapi.yaml into one JSON document with Redocly, the same tool that lints it, so the bundle
 // consumers and validators read is exactly what the linter approved.
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { redocly } from "../redocly.ts";
 
 export type OpenApiDocument = Record<string, unknown> & {
   info: { version: string };
@@ -14,11 +14,7 @@ export function bundleSpec(root: string, specPath: string): OpenApiDocument {
   const dir = mkdtempSync(join(tmpdir(), "ra-bundle-"));
   try {
     const out = join(dir, "openapi.json");
-    execFileSync(join(root, "node_modules/.bin/redocly"), ["bundle", specPath, "--output", out], {
-      cwd: root,
-      stdio: ["ignore", "ignore", "pipe"],
-      env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
-    });
+    redocly(["bundle", join(root, specPath), "--output", out], { capture: true, quiet: true });
     return JSON.parse(readFileSync(out, "utf8")) as OpenApiDocument;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,12 +1,13 @@
 // Starts Prism as a validating mock of the bundled spec on 127.0.0.1, and stops it for sure. Prism's own script is
 // run with this Node binary directly (not through npx or a shell), so the PID we hold is Prism's and killing it
-// leaves nothing behind.
+// leaves nothing behind; and Prism exits by itself when this process is gone, however it ended.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const PRISM = `${root}node_modules/@stoplight/prism-cli/dist/index.js`;
+const EXIT_WITH_PARENT = new URL("./exit-with-parent.mjs", import.meta.url).href;
 
 export interface MockServer {
   /** e.g. http://127.0.0.1:4010: Prism serves the spec's paths without the /v1.0 of its server URL. */
@@ -18,9 +19,10 @@ export interface MockServer {
 export async function startMock(options: { port?: number; spec?: string; startTimeoutMs?: number } = {}): Promise<MockServer> {
   const port = options.port ?? (await freePort());
   const spec = options.spec ?? `${root}generated/openapi.json`;
-  const child = spawn(process.execPath, [PRISM, "mock", spec, "--host", "127.0.0.1", "--port", String(port)], {
+  const child = spawn(process.execPath, ["--import", EXIT_WITH_PARENT, PRISM, "mock", spec, "--host", "127.0.0.1", "--port", String(port)], {
     cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
+    // stdin: the pipe whose closing tells Prism that we are gone (exit-with-parent.mjs).
+    stdio: ["pipe", "pipe", "pipe"],
   });
   const stop = () => stopChild(child);
   try {

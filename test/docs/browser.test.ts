@@ -29,8 +29,8 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
   let browser: Browser;
   let site: Awaited<ReturnType<typeof serveFolder>>;
   const blocked: string[] = [];
-  /** Loads the page's Content-Security-Policy refused in the browser itself (Redoc's CDN logo): they never left. */
-  const refusedByPolicy: string[] = [];
+  /** Every console error, page error and Content-Security-Policy violation, on any page opened: there must be none. */
+  const problems: string[] = [];
   let pagesOpened = 0;
 
   beforeAll(async () => {
@@ -59,7 +59,15 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
     });
     const page = await context.newPage();
     page.on("console", (message) => {
-      if (message.type() === "error" && message.text().includes("Content Security Policy")) refusedByPolicy.push(message.text());
+      if (message.type() === "error") problems.push(`${path}: console error: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => problems.push(`${path}: uncaught: ${error.message}`));
+    // A violation is reported as an event even where the console stays quiet (report-only, or a refused image).
+    await page.exposeFunction("__reportViolation", (text: string) => problems.push(`${path}: CSP violation: ${text}`));
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (event) =>
+        (window as unknown as { __reportViolation(text: string): void }).__reportViolation(`${event.violatedDirective} refused ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`),
+      );
     });
     pagesOpened++;
     await page.goto(`${site.origin}${path}${OPERATION}`, { waitUntil: "load" });
@@ -118,10 +126,36 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
     });
   }
 
-  it("sent no request anywhere but 127.0.0.1", () => {
+  it("search finds an operation, its index built without a Worker (the page refuses eval)", async () => {
+    const page = await open("/index.html");
+    try {
+      await page.getByText("Search Ctrl+K").click();
+      await page.keyboard.type("disconnect");
+      const hit = page.getByTestId("search-dialog").locator("a").filter({ hasText: "POST" }).filter({ hasText: "/disconnect" });
+      await hit.first().waitFor({ state: "visible", timeout: 10_000 });
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it("credits Redocly with a logo drawn locally, not a broken image", async () => {
+    const page = await open("/index.html");
+    try {
+      const logo = page.getByRole("img", { name: "redocly logo" });
+      await logo.waitFor({ state: "visible" });
+      const { src, width } = await logo.evaluate((img: HTMLImageElement) => ({ src: img.src, width: img.naturalWidth }));
+      expect(src.startsWith("data:image/svg+xml,")).toBe(true);
+      expect(width).toBeGreaterThan(0);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it("sent no request anywhere but 127.0.0.1, and logged no error or policy violation", () => {
     // Both pages really were opened (a failed setup must not pass this vacuously).
     expect(pagesOpened).toBeGreaterThanOrEqual(2);
     expect(blocked).toEqual([]);
-    console.log(`docs: ${blocked.length} requests left 127.0.0.1; ${refusedByPolicy.length} loads refused by the page's CSP before any request`);
+    expect(problems).toEqual([]);
+    console.log(`docs: ${pagesOpened} page loads, ${blocked.length} requests left 127.0.0.1, ${problems.length} console errors or CSP violations`);
   });
 });

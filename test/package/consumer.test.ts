@@ -1,17 +1,12 @@
-// The package as another team gets it: packed to a tarball, installed into a fresh project (from the npm cache, with
-import { createRequire } from "node:module";
-// no network), type-checked under strict NodeNext, and run. Plus the registry linters: publint and
-// arethetypeswrong, both on the packed tarball.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// The package as another team gets it: packed from a fresh copy of the clone (no dist/ built before: the prepack
+// script must build it), installed into a new project with an empty npm cache and no registry, type-checked under
+// strict NodeNext, and run. Plus the registry linters: publint and arethetypeswrong.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyWorkingTree, namedFiles, pack, packInstalled, run } from "../helpers/pack.js";
 import { root } from "../helpers/spec.js";
-
-const require = createRequire(import.meta.url);
-const run = (command: string, args: string[], cwd: string) =>
-  execFileSync(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_update_notifier: "false" } }).toString("utf8");
 
 const CONSUMER = `
 import { createServer } from "node:http";
@@ -54,36 +49,55 @@ console.log(JSON.stringify({
 
 describe("the packed package, installed by a consumer", () => {
   let work: string;
-  let tarball: string;
+  let fresh: string;
+  let app: string;
+  let packed: { tarball: string; files: string[] };
+  let hadDistBeforePacking: boolean;
+  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies?: Record<string, string>; exports: unknown };
 
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), "ra-consumer-"));
-    const [packed] = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], root)) as { filename: string; size: number; unpackedSize: number; files: { path: string }[] }[];
-    tarball = join(work, packed!.filename);
-    console.log(`package: ${packed!.filename}, ${(packed!.size / 1024).toFixed(1)} kB packed, ${(packed!.unpackedSize / 1024).toFixed(1)} kB unpacked, ${packed!.files.length} files`);
-    const app = join(work, "app");
-    execFileSync("mkdir", ["-p", app]);
+    fresh = join(work, "clone");
+    copyWorkingTree(root, fresh);
+    hadDistBeforePacking = existsSync(join(fresh, "dist"));
+    packed = pack(fresh, join(work, "packed"));
+    console.log(`package: ${packed.files.length} files in ${packed.tarball.split("/").at(-1)}`);
+
+    app = join(work, "app");
+    mkdirSync(app);
     writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
     writeFileSync(
       join(app, "tsconfig.json"),
       JSON.stringify({ compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, resolveJsonModule: true, outDir: "out", types: ["node"], skipLibCheck: false }, include: ["consumer.ts"] }),
     );
     writeFileSync(join(app, "consumer.ts"), CONSUMER);
-    // --offline: from the npm cache that `npm ci` filled; a test never reaches the network.
-    const typescript = `typescript@${require(join(root, "node_modules/typescript/package.json")).version}`;
-    const types = `@types/node@${require(join(root, "node_modules/@types/node/package.json")).version}`;
-    run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball, typescript, types], app);
+    // The package's own dependencies, and the consumer's compiler, as tarballs of what `npm ci` installed here.
+    const dependencies = packInstalled(root, [...Object.keys(manifest.dependencies ?? {}), "typescript", "@types/node"], join(work, "deps"));
+    run("npm", ["install", "--offline", "--ignore-scripts", packed.tarball, ...dependencies], app, { npm_config_cache: join(work, "empty-npm-cache") });
   }, 180_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+  it("is packed from a clone with no earlier build: prepack builds what exports name", () => {
+    expect(hadDistBeforePacking).toBe(false);
+    const named = namedFiles(manifest as Parameters<typeof namedFiles>[0]);
+    expect(named.length).toBeGreaterThan(8);
+    expect(named.filter((file) => !packed.files.includes(file))).toEqual([]);
+  });
+
+  it("ships the declarations and source maps beside each entry, and no test or script", () => {
+    for (const entry of ["index", "client-only", "testing", "types"]) {
+      expect(packed.files).toContain(`dist/${entry}.d.ts`);
+      expect(packed.files).toContain(`dist/${entry}.js.map`);
+    }
+    expect(packed.files.filter((file) => /^(test|scripts|bench|spec)\//.test(file))).toEqual([]);
+  });
+
   it("type-checks a consumer file under strict NodeNext, our .d.ts files included (no skipLibCheck)", () => {
-    const app = join(work, "app");
-    expect(() => run(join(app, "node_modules/.bin/tsc"), ["-p", "."], app)).not.toThrow();
+    expect(() => run(process.execPath, [join(app, "node_modules/typescript/bin/tsc"), "-p", "."], app)).not.toThrow();
   });
 
   it("runs: the client, validators, contract version and bundled spec all work from the tarball", () => {
-    const app = join(work, "app");
     const output = JSON.parse(run(process.execPath, ["out/consumer.js"], app));
     expect(output).toEqual({
       contractVersion: "1.0.0",
@@ -97,11 +111,11 @@ describe("the packed package, installed by a consumer", () => {
   });
 
   it("passes publint --strict", () => {
-    expect(run(join(root, "node_modules/.bin/publint"), ["--strict"], root)).toMatch(/All good!/);
+    expect(run(join(root, "node_modules/.bin/publint"), ["--strict", fresh], root)).toMatch(/All good!/);
   });
 
   it("passes arethetypeswrong (esm-only profile) on the tarball", () => {
-    const out = run(join(root, "node_modules/.bin/attw"), [tarball, "--profile", "esm-only", "--format", "table-flipped"], root);
+    const out = run(join(root, "node_modules/.bin/attw"), [packed.tarball, "--profile", "esm-only", "--format", "table-flipped"], root);
     expect(out).not.toMatch(/❌|💀 Resolution failed.*node16 \(from ESM\)/);
   });
 });
