@@ -4,6 +4,8 @@
 export {
   createRemoteAssistanceClient,
   DEFAULT_BASE_URL,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  type FetchLike,
   type CallOptions,
   type CountQuery,
   type GetQuery,
@@ -12,7 +14,7 @@ export {
   type RemoteAssistanceClient,
   type RemoteAssistanceClientOptions,
   type ValidationMode,
-} from "./client.js";
+} from "./client/index.js";
 export { ContractViolationError, GraphError, type GraphErrorInit, type GraphErrorLocalCode } from "./errors.js";
 export { bearerAuth, type AccessTokenProvider, type BearerAuthOptions } from "./middleware/bearer-auth.js";
 export { retry, type RetryOptions } from "./middleware/retry.js";

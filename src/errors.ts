@@ -11,8 +11,10 @@ export type GraphErrorLocalCode =
   | "UnknownError" // an HTTP error whose body is not an OData error (text/plain, HTML, empty)
   | "NetworkError" // the connection failed or was reset; status is 0, `cause` has the original error
   | "Timeout" // the client's timeoutMs elapsed, retries included; status is 0
-  | "InvalidResponse" // a success whose body is not what its content type says (invalid JSON, a bad count)
-  | "AuthenticationFailed"; // getAccessToken threw or gave no token; nothing was sent
+  | "InvalidResponse" // a success whose body is not what it must be (invalid JSON, not an object, a bad count, a nextLink cycle)
+  | "AuthenticationFailed" // getAccessToken threw, gave no token or one that cannot be sent; nothing was sent
+  | "ResponseTooLarge" // the body went past maxResponseBytes; reading stopped
+  | "RedirectRefused"; // a redirect to another origin (or too many); nothing was sent there
 
 export interface GraphErrorInit {
   status: number;
@@ -38,7 +40,7 @@ export class GraphError extends Error {
   readonly date: string | undefined;
   /** The wait the service asked for with `Retry-After`, in milliseconds. */
   readonly retryAfterMs: number | undefined;
-  /** The whole parsed error body: the OData envelope, or the text when it was not JSON. */
+  /** The parsed OData envelope; otherwise the body as text (at most ERROR_BODY_BYTES of it), secrets redacted. */
   readonly body: ODataError | string | undefined;
 
   constructor(init: GraphErrorInit) {
@@ -73,22 +75,39 @@ export class ContractViolationError extends Error {
   }
 }
 
-/** Builds the GraphError for an HTTP error response whose body has already been read (and parsed if JSON). */
-export function graphErrorFromResponse(response: Response, body: unknown, sentClientRequestId?: string | null): GraphError {
-  const envelope = isODataError(body) ? body : undefined;
+/** The most of an error body kept in GraphError.body (and read at all): OData errors are a few hundred bytes. */
+export const ERROR_BODY_BYTES = 64 * 1024;
+/** The most of a non-OData error body quoted in the message. */
+const QUOTED_CHARS = 200;
+
+/**
+ * Builds the GraphError for an HTTP error response from its body text, already bounded (`truncated` when reading
+ * stopped at ERROR_BODY_BYTES) and cleared of secrets. An OData envelope gives Graph's code and message; anything
+ * else (HTML, plain text, JSON of another shape) is quoted at the start of the message and kept as text in `body`.
+ */
+export function graphErrorFromResponse(response: Response, text: string, clientRequestId: string, truncated = false): GraphError {
+  let envelope: ODataError | undefined;
+  if (!truncated && /\bjson\b/i.test(response.headers.get("content-type") ?? "")) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (isODataError(parsed)) envelope = parsed;
+    } catch {
+      // Not JSON after all: the error keeps the text.
+    }
+  }
   const inner = envelope?.error.innerError;
-  const text = typeof body === "string" ? body.trim() : "";
+  const quoted = text.trim();
+  const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
+  const quote = quoted.length > QUOTED_CHARS || truncated ? `${quoted.slice(0, QUOTED_CHARS)}…` : quoted;
   return new GraphError({
     status: response.status,
     code: envelope?.error.code ?? "UnknownError",
-    message:
-      envelope?.error.message ??
-      `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}: ${text ? text.slice(0, 200) : "(empty body)"}`,
+    message: envelope?.error.message ?? `${status}: ${quoted ? quote : "(empty body)"}`,
     requestId: inner?.["request-id"] ?? response.headers.get("request-id") ?? undefined,
-    clientRequestId: inner?.["client-request-id"] ?? response.headers.get("client-request-id") ?? sentClientRequestId ?? undefined,
+    clientRequestId: inner?.["client-request-id"] ?? response.headers.get("client-request-id") ?? clientRequestId,
     date: inner?.date ?? response.headers.get("date") ?? undefined,
     retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
-    body: envelope ?? (text || undefined),
+    body: envelope ?? (quoted || undefined),
   });
 }
 
@@ -97,11 +116,24 @@ function isODataError(value: unknown): value is ODataError {
   return typeof error === "object" && error !== null && typeof error.code === "string" && typeof error.message === "string";
 }
 
-/** `Retry-After` as seconds or an HTTP date, in milliseconds from now; undefined when absent or unreadable. */
+const DAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
+const MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
+const TIME = "\\d{2}:\\d{2}:\\d{2}";
+/** RFC 9110 §5.6.7 HTTP-date: IMF-fixdate, and the obsolete RFC 850 and asctime forms a recipient must accept. */
+const HTTP_DATE = new RegExp(
+  `^(?:${DAY}, \\d{2} ${MONTH} \\d{4} ${TIME} GMT|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \\d{2}-${MONTH}-\\d{2} ${TIME} GMT|${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4})$`,
+);
+
+/**
+ * `Retry-After` (RFC 9110 §10.2.3) in milliseconds from now: delta-seconds (digits only) or an HTTP-date. Anything
+ * else (`-1`, `1.5`, `soon`, an ISO date) is treated as absent, so that the caller falls back to its own backoff;
+ * Date.parse alone would read `-1` as a date in 2001, a wait of zero.
+ */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (value === null) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const at = Date.parse(trimmed);
+  if (!HTTP_DATE.test(trimmed)) return undefined;
+  const at = Date.parse(/GMT$/.test(trimmed) ? trimmed : `${trimmed} GMT`);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

@@ -10,6 +10,10 @@ export function assertPartnerId(id: unknown, name = "remoteAssistancePartnerId")
   if (id === "" || id === "." || id === "..") {
     throw new TypeError(`${name} must not be ${JSON.stringify(id)}: it would not address a single remoteAssistancePartner`);
   }
+  // encodeURIComponent throws a URIError on a lone surrogate: it is the caller's bad id like any other.
+  if (/\p{Cs}/u.test(id)) {
+    throw new TypeError(`${name} must be well-formed Unicode: it has a lone surrogate, which cannot be sent in a URL`);
+  }
   if (id.startsWith("$")) {
     throw new TypeError(`${name} must not start with "$": ${JSON.stringify(id)} would address an OData system segment`);
   }

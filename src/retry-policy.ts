@@ -30,6 +30,9 @@ export interface RetryPolicy {
   settle(request: { method: string; url: string; signal?: AbortSignal | null }, first: Outcome, again: (attempt: number) => Promise<Response>): Promise<Outcome>;
 }
 
+/** The longest delay a timer in Node (and browsers) keeps: 2³¹−1 ms, about 24.8 days. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 const RETRYABLE_STATUS = new Set([429, 503, 504]);
 const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH"]);
 
@@ -37,9 +40,14 @@ export function retryPolicy(options: RetryOptions = {}): RetryPolicy {
   const maxRetries = options.maxRetries ?? 3;
   const baseDelayMs = options.baseDelayMs ?? 500;
   const maxDelayMs = options.maxDelayMs ?? 30_000;
-  for (const [name, value] of Object.entries({ maxRetries, baseDelayMs, maxDelayMs })) {
-    if (!Number.isFinite(value) || value < 0) throw new RangeError(`retry: ${name} must be a number ≥ 0, got ${value}`);
+  if (!Number.isSafeInteger(maxRetries) || maxRetries < 0) throw new RangeError(`retry: maxRetries must be a whole number ≥ 0, got ${maxRetries}`);
+  for (const [name, value] of Object.entries({ baseDelayMs, maxDelayMs })) {
+    // Node runs a timer longer than 2³¹−1 ms after 1 ms: such a "delay" would retry at once.
+    if (typeof value !== "number" || !(value >= 0 && value <= MAX_TIMER_MS)) {
+      throw new RangeError(`retry: ${name} must be a number of milliseconds from 0 to ${MAX_TIMER_MS}, got ${value}`);
+    }
   }
+  if (options.onRetry !== undefined && typeof options.onRetry !== "function") throw new TypeError("retry: onRetry must be a function");
 
   // A thrown GraphError (no token) means nothing was sent: not a transient failure of the service.
   const isRetryable = (outcome: Outcome) =>

@@ -4,7 +4,7 @@
 import { HttpResponse, type HttpHandler } from "msw";
 import { createOpenApiHttp, type OpenApiHttpHandlers } from "openapi-msw";
 import spec from "../generated/openapi.json" with { type: "json" };
-import { DEFAULT_BASE_URL } from "./client.js";
+import { DEFAULT_BASE_URL } from "./client/options.js";
 import type { paths } from "./types.js";
 import { validateRemoteAssistancePartnerCreate, validateRemoteAssistancePartnerUpdate, type Validator } from "./validation.js";
 

@@ -1,4 +1,5 @@
 import type { Middleware } from "openapi-fetch";
+import { describeCharacter } from "../client/headers.js";
 import { GraphError } from "../errors.js";
 
 /** Returns an access token for Microsoft Graph; called once per request, so a cache belongs in here. */
@@ -31,20 +32,53 @@ export function bearerAuth(getAccessToken: AccessTokenProvider, { origins }: Bea
   };
 }
 
+/** A bearer token goes in a header as it is: visible ASCII, no spaces, no line breaks (RFC 6750's b64token and more). */
+const SENDABLE_TOKEN = /^[\x21-\x7e]+$/;
+
 /**
- * Asks the provider for a token; any failure, or anything but a non-empty string, is a GraphError
- * "AuthenticationFailed" that never repeats the value (it may be a token in the wrong shape).
+ * Asks the provider for a token, for no longer than `signal` allows (it rejects with the signal's reason, the
+ * provider's promise left behind). Any failure, anything but a non-empty string, or a string that cannot be sent in a
+ * header is a GraphError "AuthenticationFailed" that never repeats the value (it may be a token in the wrong shape).
  */
 export async function requestToken(getAccessToken: AccessTokenProvider, url: string, signal: AbortSignal): Promise<string> {
   let token: unknown;
   try {
-    token = await getAccessToken({ url, signal });
+    token = await untilAborted(Promise.resolve().then(() => getAccessToken({ url, signal })), signal);
   } catch (cause) {
+    if (signal.aborted && cause === signal.reason) throw cause;
     throw new GraphError({ status: 0, code: "AuthenticationFailed", message: `getAccessToken failed: ${(cause as Error)?.message ?? String(cause)}`, cause });
   }
   if (typeof token !== "string" || token === "") {
     const got = token === "" ? "an empty string" : token === null ? "null" : typeof token;
     throw new GraphError({ status: 0, code: "AuthenticationFailed", message: `getAccessToken must resolve to a non-empty string, got ${got}` });
   }
+  if (!SENDABLE_TOKEN.test(token)) {
+    let at = 0;
+    while (SENDABLE_TOKEN.test(token[at]!)) at++;
+    throw new GraphError({
+      status: 0,
+      code: "AuthenticationFailed",
+      message: `getAccessToken gave a token that cannot be sent in a header: ${describeCharacter(token, at)} at position ${at} (nothing was sent)`,
+    });
+  }
   return token;
+}
+
+/** `promise`, or the signal's reason as soon as it aborts; the listener goes once either settles. */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
 }

@@ -255,7 +255,7 @@ describe("validation", () => {
   it("validate: off (the default) passes the service's answer through, and still refuses a non-object body", async () => {
     const client = await clientFor((_q, r) => json(r, 200, { ...seedPartner, onboardingStatus: "done" }));
     await expect(client.get(id)).resolves.toMatchObject({ onboardingStatus: "done" });
-    await expect(client.update(id, null as never)).rejects.toThrow(new TypeError("The update body must be an object, got null"));
+    await expect(client.update(id, null as never)).rejects.toThrow(new TypeError("The update body must be a plain object, got null"));
     await expect(client.update(id, [] as never)).rejects.toThrow(/got an array/);
     expect(server.seen).toHaveLength(1);
   });
@@ -263,9 +263,9 @@ describe("validation", () => {
   it("refuses bad options when the client is made", () => {
     const getAccessToken = () => TOKEN;
     expect(() => createRemoteAssistanceClient({ getAccessToken, validate: "all" as never })).toThrow(/validate must be/);
-    expect(() => createRemoteAssistanceClient({ getAccessToken, timeoutMs: 0 })).toThrow(/timeoutMs must be a positive/);
+    expect(() => createRemoteAssistanceClient({ getAccessToken, timeoutMs: 0 })).toThrow(/timeoutMs must be a number of milliseconds above 0/);
     expect(() => createRemoteAssistanceClient({ getAccessToken, baseUrl: "not a url" })).toThrow(TypeError);
-    expect(() => createRemoteAssistanceClient({ getAccessToken, retry: { maxRetries: -1 } })).toThrow(/maxRetries must be a number/);
+    expect(() => createRemoteAssistanceClient({ getAccessToken, retry: { maxRetries: -1 } })).toThrow(/maxRetries must be a whole number/);
     expect(() => createRemoteAssistanceClient({ getAccessToken: undefined as never })).toThrow(/getAccessToken must be a function/);
   });
 });

@@ -92,8 +92,10 @@ describe("the other methods", () => {
   });
 
   it("listAll stops at maxPages with an error rather than looping for ever", async () => {
+    // An endless run of distinct pages: only maxPages ends it.
+    let n = 0;
     const client = await clientFor((_req, res) =>
-      json(res, 200, { value: [seedPartner], "@odata.nextLink": `${server.baseUrl}/deviceManagement/remoteAssistancePartners?$skiptoken=again` }),
+      json(res, 200, { value: [seedPartner], "@odata.nextLink": `${server.baseUrl}/deviceManagement/remoteAssistancePartners?$skiptoken=${++n}` }),
     );
     const seen: unknown[] = [];
     await expect(async () => {
@@ -101,6 +103,40 @@ describe("the other methods", () => {
     }).rejects.toThrow(/maxPages \(3\)/);
     expect(seen).toHaveLength(3);
     expect(server.seen).toHaveLength(3);
+  });
+
+  it("listAll stops at a cycle at once: a nextLink already followed is an error, not 1000 pages", async () => {
+    const client = await clientFor((req, res) => {
+      // Page 1 → page 2 → page 1 again.
+      const next = req.url.includes("skiptoken=2") ? "1" : "2";
+      json(res, 200, { value: [seedPartner], "@odata.nextLink": `${server.baseUrl}/deviceManagement/remoteAssistancePartners?$skiptoken=${next}` });
+    });
+    const seen: unknown[] = [];
+    await expect(async () => {
+      for await (const p of client.listAll()) seen.push(p);
+    }).rejects.toThrow(/repeats a link already followed/);
+    expect(server.seen.map((r) => r.url)).toEqual([
+      "/v1.0/deviceManagement/remoteAssistancePartners",
+      "/v1.0/deviceManagement/remoteAssistancePartners?$skiptoken=2",
+      "/v1.0/deviceManagement/remoteAssistancePartners?$skiptoken=1",
+    ]);
+    expect(seen).toHaveLength(3);
+  });
+
+  it("listAll treats a nextLink back to the first page as a cycle", async () => {
+    const client = await clientFor((_req, res) => json(res, 200, { value: [], "@odata.nextLink": `${server.baseUrl}/deviceManagement/remoteAssistancePartners?$top=5` }));
+    await expect(async () => {
+      for await (const _ of client.listAll({ $top: 5 })) void _;
+    }).rejects.toThrow(/repeats a link already followed/);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, "3"])("listAll refuses maxPages %s before any request", async (maxPages) => {
+    const client = await clientFor((_req, res) => json(res, 200, { value: [] }));
+    await expect(async () => {
+      for await (const _ of client.listAll(undefined, { maxPages: maxPages as number })) void _;
+    }).rejects.toThrow(new TypeError(`listAll: maxPages must be a whole number ≥ 1, got ${String(maxPages)}`));
+    expect(server.seen).toHaveLength(0);
   });
 
   it("count reads the plain-text integer", async () => {

@@ -53,7 +53,7 @@ describe("ids", () => {
 });
 
 describe("the token", () => {
-  it("is not carried by a redirect to another host", async () => {
+  it("nothing follows a redirect to another origin: RedirectRefused, nothing sent there, not even the body", async () => {
     const elsewhere = await serve((_q, r) => json(r, 200, { id: "p" }));
     // Same port family, other origin: "localhost" is another host than "127.0.0.1".
     const target = elsewhere.origin.replace("127.0.0.1", "localhost");
@@ -61,11 +61,32 @@ describe("the token", () => {
       r.writeHead(307, { location: `${target}${req.url}` });
       r.end();
     });
+    const client = createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN, headers: { "x-tenant-secret": "t" } });
+    await expect(client.get("p")).rejects.toMatchObject({ name: "GraphError", status: 307, code: "RedirectRefused" });
+    await expect(client.update("p", { displayName: "x" })).rejects.toMatchObject({ code: "RedirectRefused" });
+    await expect(client.create({ displayName: "x" })).rejects.toThrow(/another origin \(http:\/\/localhost:\d+\); not followed/);
+    const raw = await client.raw.POST("/deviceManagement/remoteAssistancePartners", { body: { displayName: "x" } }).catch((e: unknown) => e);
+    expect(raw).toMatchObject({ code: "RedirectRefused" });
+    expect(server.seen).toHaveLength(4);
+    expect(elsewhere.seen).toHaveLength(0);
+  });
+
+  it("follows a redirect within the origin, as before (a 307 keeps method and body; a 303 becomes a GET)", async () => {
+    const server = await serve((req, r) => {
+      if (req.url.endsWith("/old")) {
+        r.writeHead(307, { location: `${server.baseUrl}/deviceManagement/remoteAssistancePartners/p` });
+        return void r.end();
+      }
+      if (req.url.endsWith("/see-other")) {
+        r.writeHead(303, { location: "/v1.0/deviceManagement/remoteAssistancePartners/p" });
+        return void r.end();
+      }
+      json(r, 200, { id: "p", method: req.method, body: req.body });
+    });
     const client = createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN });
-    await client.get("p");
-    expect(server.seen[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
-    expect(elsewhere.seen).toHaveLength(1);
-    expect(elsewhere.seen[0]!.headers.authorization).toBeUndefined();
+    await expect(client.update("old", { displayName: "x" })).resolves.toMatchObject({ method: "PATCH", body: '{"displayName":"x"}' });
+    expect(server.seen[1]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    await expect(client.update("see-other", { displayName: "x" })).resolves.toMatchObject({ method: "GET", body: "" });
   });
 
   it("is not sent to a next link on another origin: listAll refuses it", async () => {

@@ -8,8 +8,10 @@ import { root } from "../helpers/spec.js";
 /**
  * gzip bytes loaded up front by the one-call program through `remote-assistance-contract/client`. A guard against
  * growth, not the goal: the goal is 5 kB, and openapi-fetch alone (kept for `raw`) is 2.6 kB of it (see the bench).
+ * Raised from 7 kB when the client learnt to refuse what it cannot send and to bound what it reads (option and
+ * header checks, redirect and size limits, token redaction: 6.5 → 9.7 kB); bringing it down is the ecosystem work's.
  */
-export const CLIENT_BUDGET_GZIP = 7_000;
+export const CLIENT_BUDGET_GZIP = 10_000;
 
 const oneCall = (entry: string, options = "") => `
 import { createRemoteAssistanceClient } from ${JSON.stringify(join(root, entry))};

@@ -1,0 +1,80 @@
+// What goes out and what comes back, checked. Always, and cheaply: a request body is a plain object serialised once,
+// a partner is a JSON object, a page is an object whose `value` is an array, a count is digits. With `validate` on,
+// also against the contract, by the precompiled validators (loaded on first use), on exactly what is sent.
+import { ContractViolationError, GraphError } from "../errors.js";
+import { loadValidation } from "../load-validation.js";
+import type { RemoteAssistancePartner, RemoteAssistancePartnerCollection } from "../types.js";
+import { serialiseBody } from "./body.js";
+import type { Received } from "./pipeline.js";
+
+export interface ContractChecks {
+  /** The body as it will be sent; a TypeError or ContractViolationError before anything is sent. */
+  body(kind: "update" | "create", body: unknown): Promise<string>;
+  /** A partner from a success, or InvalidResponse (or ContractViolationError with response validation). */
+  partner(received: Received, what: string): Promise<RemoteAssistancePartner>;
+  page(received: Received): Promise<RemoteAssistancePartnerCollection>;
+  count(received: Received): number;
+}
+
+export function contractChecks(checkRequests: boolean, checkResponses: boolean): ContractChecks {
+  async function validated<T>(kind: "partner" | "page", value: unknown, status: number): Promise<T> {
+    if (!checkResponses) return value as T;
+    const v = await loadValidation();
+    const result = kind === "partner" ? v.validateRemoteAssistancePartner(value) : v.validateRemoteAssistancePartnerCollection(value);
+    if (!result.valid) throw new ContractViolationError("response", result.errors, `The ${status} response body`, status);
+    return value as T;
+  }
+
+  return {
+    async body(kind, body) {
+      const text = serialiseBody(kind, body);
+      if (!checkRequests) return text;
+      const v = await loadValidation();
+      // The wire form, parsed back: what the validator sees is what the service will.
+      const result = (kind === "update" ? v.validateRemoteAssistancePartnerUpdate : v.validateRemoteAssistancePartnerCreate)(JSON.parse(text));
+      if (!result.valid) throw new ContractViolationError("request", result.errors, `The ${kind} body`);
+      return text;
+    },
+    async partner(received, what) {
+      return validated("partner", jsonObject(received, what), received.response.status);
+    },
+    async page(received) {
+      const page = jsonObject(received, "a list page");
+      if (!Array.isArray(page.value)) throw invalidResponse(received, `a list page whose "value" is not an array`);
+      return validated("page", page, received.response.status);
+    },
+    count(received) {
+      const text = received.text.trim();
+      if (!/^\d+$/.test(text)) throw invalidResponse(received, `a count that is not a whole number (${JSON.stringify(text.slice(0, 40))})`);
+      return Number(text);
+    },
+  };
+}
+
+/** The body parsed as a JSON object, or InvalidResponse saying what it was instead. */
+function jsonObject(received: Received, what: string): Record<string, unknown> {
+  if (received.text === "") throw invalidResponse(received, `${what} with no body`);
+  if (!received.json) throw invalidResponse(received, `${what} that is not JSON (${received.response.headers.get("content-type") ?? "no content-type"})`);
+  let value: unknown;
+  try {
+    value = JSON.parse(received.text);
+  } catch (cause) {
+    throw invalidResponse(received, `a body that is not valid JSON (${(cause as Error).message})`, cause);
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw invalidResponse(received, `${what} that is not a JSON object (${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value})`);
+  }
+  return value as Record<string, unknown>;
+}
+
+export function invalidResponse({ response, clientRequestId }: Received, what: string, cause?: unknown): GraphError {
+  return new GraphError({
+    status: response.status,
+    code: "InvalidResponse",
+    message: `HTTP ${response.status} with ${what}`,
+    requestId: response.headers.get("request-id") ?? undefined,
+    clientRequestId,
+    date: response.headers.get("date") ?? undefined,
+    cause,
+  });
+}
