@@ -454,7 +454,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!(validate22(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if (vErrors === null) { vErrors = validate22.errors.slice(); } else { for (const e of validate22.errors) vErrors.push(e); }
 errors = vErrors.length;
 }
 validate20.errors = vErrors;
@@ -640,7 +640,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!(validate26(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if (vErrors === null) { vErrors = validate26.errors.slice(); } else { for (const e of validate26.errors) vErrors.push(e); }
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -716,7 +716,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!(validate25(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+if (vErrors === null) { vErrors = validate25.errors.slice(); } else { for (const e of validate25.errors) vErrors.push(e); }
 errors = vErrors.length;
 }
 validate24.errors = vErrors;
@@ -738,7 +738,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!(validate26(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if (vErrors === null) { vErrors = validate26.errors.slice(); } else { for (const e of validate26.errors) vErrors.push(e); }
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -814,7 +814,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!(validate30(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if (vErrors === null) { vErrors = validate30.errors.slice(); } else { for (const e of validate30.errors) vErrors.push(e); }
 errors = vErrors.length;
 }
 validate29.errors = vErrors;
@@ -928,7 +928,7 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate26(data3[i0], {instancePath:instancePath+"/value/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if (vErrors === null) { vErrors = validate26.errors.slice(); } else { for (const e of validate26.errors) vErrors.push(e); }
 errors = vErrors.length;
 }
 }
@@ -972,7 +972,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!(validate34(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+if (vErrors === null) { vErrors = validate34.errors.slice(); } else { for (const e of validate34.errors) vErrors.push(e); }
 errors = vErrors.length;
 }
 validate33.errors = vErrors;
@@ -1260,7 +1260,7 @@ errors++;
 }
 if(data.error !== undefined){
 if(!(validate39(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+if (vErrors === null) { vErrors = validate39.errors.slice(); } else { for (const e of validate39.errors) vErrors.push(e); }
 errors = vErrors.length;
 }
 }
@@ -1292,7 +1292,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!(validate38(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+if (vErrors === null) { vErrors = validate38.errors.slice(); } else { for (const e of validate38.errors) vErrors.push(e); }
 errors = vErrors.length;
 }
 validate37.errors = vErrors;

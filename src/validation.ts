@@ -20,16 +20,63 @@ export type ValidationResult<T> = { valid: true; value: T } | { valid: false; er
 
 export type Validator<T> = (value: unknown) => ValidationResult<T>;
 
+/** The most errors listed; past it, one last entry counts the rest (a page of 60,000 bad partners stays readable). */
+export const MAX_LISTED_ERRORS = 100;
+
 function validatorFor<T>(validate: PrecompiledValidator): Validator<T> {
   return (value) => {
+    let valid: boolean;
     try {
-      if (validate(value)) return { valid: true, value: value as T };
-      return { valid: false, errors: describeErrors(validate.errors ?? []) };
+      valid = validate(value);
     } catch (cause) {
-      // Only a hostile value gets here (a getter or Proxy that throws while being read).
-      return { valid: false, errors: [{ path: "", message: `could not be read: ${String(cause)}` }] };
+      // Only a hostile value gets here (a getter, Proxy or toString that throws while being read).
+      return { valid: false, errors: [unreadable(value, cause)] };
     }
+    if (valid) return { valid: true, value: value as T };
+    return { valid: false, errors: describeErrors(validate.errors ?? []) };
   };
+}
+
+/** Finds where reading `value` throws, reading it again property by property, and names that path. */
+function unreadable(value: unknown, cause: unknown): ValidationError {
+  const seen = new Set<object>();
+  const walk = (v: unknown, path: string): string | undefined => {
+    if (v === null || typeof v !== "object" || seen.has(v)) return undefined;
+    seen.add(v);
+    let keys: string[];
+    try {
+      keys = Object.keys(v);
+    } catch {
+      return path;
+    }
+    for (const key of keys) {
+      const at = childPath(path, key);
+      let child: unknown;
+      try {
+        child = (v as Record<string, unknown>)[key];
+      } catch {
+        return at;
+      }
+      const found = walk(child, at);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  let path = "";
+  try {
+    path = walk(value, "") ?? "";
+  } catch {
+    // A Proxy may refuse even the walk's first look; the value as a whole is then what could not be read.
+  }
+  return { path, message: `could not be read: ${describeThrown(cause)}` };
+}
+
+function describeThrown(cause: unknown): string {
+  try {
+    return cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+  } catch {
+    return "it threw something that cannot be printed either";
+  }
 }
 
 /** Checks a remoteAssistancePartner as the service returns it (unknown properties and annotations accepted). */
@@ -58,15 +105,21 @@ export const validateODataError: Validator<ODataError> = validatorFor(precompile
 function describeErrors(errors: AjvError[]): ValidationError[] {
   const seen = new Set<string>();
   const described: ValidationError[] = [];
+  let unlisted = 0;
   for (const error of errors) {
     // An allOf/$ref failure repeats what the inner keyword already said.
     if (error.keyword === "allOf" || error.keyword === "$ref") continue;
+    if (described.length === MAX_LISTED_ERRORS) {
+      unlisted++;
+      continue;
+    }
     const one = describeError(error);
     const key = `${one.path}\u0000${one.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     described.push(one);
   }
+  if (unlisted) described.push({ path: "", message: `and ${unlisted} more ${unlisted === 1 ? "error" : "errors"}, not listed` });
   return described;
 }
 

@@ -42,9 +42,25 @@ export function generateValidators(root: string, bundle: OpenApiDocument): { js:
     refs[exportName] = exportName;
   }
   const standalone = standaloneCode as unknown as typeof standaloneCode.default;
-  const js = esmImports(standalone(ajv, refs), bundleFormats(root));
+  const js = esmImports(linearErrors(standalone(ajv, refs)), bundleFormats(root));
   assertImportsAreDependencies(js);
   return { js, dts: declarations() };
+}
+
+// ajv gathers a sub-schema's errors with `vErrors = vErrors.concat(validateN.errors)`, a copy of every error so far
+// for each failing item: a page of 60,000 invalid partners took 12 s (20k: 0.56 s, 40k: 4.5 s). Appending in place
+// keeps it linear. The inner validator's array is copied when it starts the list, since the next call replaces it.
+function linearErrors(code: string): string {
+  const concat = /^vErrors = vErrors === null \? (validate\d+)\.errors : vErrors\.concat\(\1\.errors\);$/gm;
+  let rewritten = 0;
+  const linear = code.replace(concat, (_line, inner: string) => {
+    rewritten++;
+    return `if (vErrors === null) { vErrors = ${inner}.errors.slice(); } else { for (const e of ${inner}.errors) vErrors.push(e); }`;
+  });
+  if (rewritten === 0 || linear.includes(".concat(")) {
+    throw new Error("ajv's standalone code no longer gathers errors as expected (vErrors.concat): check linearErrors() against it");
+  }
+  return linear;
 }
 
 // The generated module ships to consumers: every package it imports must be one of ours, not a dev tool that
