@@ -53,6 +53,8 @@ export async function readBody(response: Response, { limit, over, clientRequestI
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge(response, limit, clientRequestId, `declares ${declared} bytes`);
   }
+  // A declared length within the limit is the whole body: the HTTP parser stops there, so text() cannot overrun it.
+  if (declared !== null && Number(declared) <= limit) return { text: await response.text(), truncated: false };
   if (!response.body) return { text: "", truncated: false };
   const reader = response.body.getReader();
   const decoder = new TextDecoder();

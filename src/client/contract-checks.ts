@@ -9,36 +9,27 @@ import type { Received } from "./pipeline.js";
 
 export interface ContractChecks {
   /** The body as it will be sent; a TypeError or ContractViolationError before anything is sent. */
-  body(kind: "update" | "create", body: unknown): Promise<string>;
+  body(kind: "update" | "create", body: unknown): string | Promise<string>;
   /** A partner from a success, or InvalidResponse (or ContractViolationError with response validation). */
-  partner(received: Received, what: string): Promise<RemoteAssistancePartner>;
-  page(received: Received): Promise<RemoteAssistancePartnerCollection>;
+  partner(received: Received, what: string): RemoteAssistancePartner | Promise<RemoteAssistancePartner>;
+  page(received: Received): RemoteAssistancePartnerCollection | Promise<RemoteAssistancePartnerCollection>;
   count(received: Received): number;
 }
 
 export function contractChecks(checkRequests: boolean, checkResponses: boolean): ContractChecks {
-  async function validated<T>(kind: "partner" | "page", value: unknown, status: number): Promise<T> {
-    if (!checkResponses) return value as T;
-    const v = await loadValidation();
-    const result = kind === "partner" ? v.validateRemoteAssistancePartner(value) : v.validateRemoteAssistancePartnerCollection(value);
-    if (!result.valid) throw new ContractViolationError("response", result.errors, `The ${status} response body`, status);
-    return value as T;
-  }
+  // Plain functions, not async ones, when validation is off: a call then settles without extra rounds of promises.
+  const validated = <T>(kind: "partner" | "page", value: unknown, status: number): T | Promise<T> =>
+    checkResponses ? againstContract<T>(kind, value, status) : (value as T);
 
   return {
-    async body(kind, body) {
+    body(kind, body) {
       const text = serialiseBody(kind, body);
-      if (!checkRequests) return text;
-      const v = await loadValidation();
-      // The wire form, parsed back: what the validator sees is what the service will.
-      const result = (kind === "update" ? v.validateRemoteAssistancePartnerUpdate : v.validateRemoteAssistancePartnerCreate)(JSON.parse(text));
-      if (!result.valid) throw new ContractViolationError("request", result.errors, `The ${kind} body`);
-      return text;
+      return checkRequests ? bodyAgainstContract(kind, text) : text;
     },
-    async partner(received, what) {
+    partner(received, what) {
       return validated("partner", jsonObject(received, what), received.response.status);
     },
-    async page(received) {
+    page(received) {
       const page = jsonObject(received, "a list page");
       if (!Array.isArray(page.value)) throw invalidResponse(received, `a list page whose "value" is not an array`);
       return validated("page", page, received.response.status);
@@ -49,6 +40,21 @@ export function contractChecks(checkRequests: boolean, checkResponses: boolean):
       return Number(text);
     },
   };
+}
+
+async function againstContract<T>(kind: "partner" | "page", value: unknown, status: number): Promise<T> {
+  const v = await loadValidation();
+  const result = kind === "partner" ? v.validateRemoteAssistancePartner(value) : v.validateRemoteAssistancePartnerCollection(value);
+  if (!result.valid) throw new ContractViolationError("response", result.errors, `The ${status} response body`, status);
+  return value as T;
+}
+
+async function bodyAgainstContract(kind: "update" | "create", text: string): Promise<string> {
+  const v = await loadValidation();
+  // The wire form, parsed back: what the validator sees is what the service will.
+  const result = (kind === "update" ? v.validateRemoteAssistancePartnerUpdate : v.validateRemoteAssistancePartnerCreate)(JSON.parse(text));
+  if (!result.valid) throw new ContractViolationError("request", result.errors, `The ${kind} body`);
+  return text;
 }
 
 /** The body parsed as a JSON object, or InvalidResponse saying what it was instead. */

@@ -55,9 +55,11 @@ export function createRemoteAssistanceClient(clientOptions: RemoteAssistanceClie
   const options = resolveOptions(clientOptions);
   const pipeline = createPipeline(options);
   const checks = contractChecks(options.checkRequests, options.checkResponses);
-  /** One call of `operation`: its URL built and checked first, so that a bad id or query sends nothing. */
-  const call = (operation: Operation, callOptions: CallOptions | undefined, id?: unknown, query?: unknown, body?: string): Promise<Received> =>
-    pipeline({ method: operation.method, url: operationUrl(options.baseUrl, operation, id, query), body, headers: callOptions?.headers, signal: callOptions?.signal });
+  /** One call of `operation`; its URL is built (and a bad id or query refused) before anything is sent. */
+  const send = (operation: Operation, url: string, callOptions: CallOptions | undefined, body?: string): Promise<Received> =>
+    pipeline({ method: operation.method, url, body, headers: callOptions?.headers, signal: callOptions?.signal });
+  const call = (operation: Operation, callOptions: CallOptions | undefined, id?: unknown, query?: unknown): Promise<Received> =>
+    send(operation, operationUrl(options.baseUrl, operation, id, query), callOptions);
 
   const list = async (query?: ListQuery, callOptions?: CallOptions) => checks.page(await call(OPERATIONS.list, callOptions, undefined, query));
 
@@ -67,12 +69,12 @@ export function createRemoteAssistanceClient(clientOptions: RemoteAssistanceClie
     count: async (query, callOptions) => checks.count(await call(OPERATIONS.count, callOptions, undefined, query)),
     get: async (id, query, callOptions) => checks.partner(await call(OPERATIONS.get, callOptions, id, query), "a partner"),
     async create(partner, callOptions) {
-      const body = await checks.body("create", partner);
-      return checks.partner(await call(OPERATIONS.create, callOptions, undefined, undefined, body), "a created partner");
+      const url = operationUrl(options.baseUrl, OPERATIONS.create);
+      return checks.partner(await send(OPERATIONS.create, url, callOptions, await checks.body("create", partner)), "a created partner");
     },
     async update(id, patch, callOptions) {
-      operationUrl(options.baseUrl, OPERATIONS.update, id); // a bad id is refused before the body is looked at
-      const received = await call(OPERATIONS.update, callOptions, id, undefined, await checks.body("update", patch));
+      const url = operationUrl(options.baseUrl, OPERATIONS.update, id); // a bad id is refused before the body is looked at
+      const received = await send(OPERATIONS.update, url, callOptions, await checks.body("update", patch));
       // 204, or a 200 with an empty body: success without the partner, as the official SDKs report it.
       return received.text === "" ? undefined : checks.partner(received, "an updated partner");
     },
@@ -89,7 +91,7 @@ export function createRemoteAssistanceClient(clientOptions: RemoteAssistanceClie
 async function* listAll(
   options: ResolvedOptions,
   pipeline: ReturnType<typeof createPipeline>,
-  page: (received: Received) => Promise<RemoteAssistancePartnerCollection>,
+  page: (received: Received) => RemoteAssistancePartnerCollection | Promise<RemoteAssistancePartnerCollection>,
   list: (query?: ListQuery, callOptions?: CallOptions) => Promise<RemoteAssistancePartnerCollection>,
   query: ListQuery | undefined,
   listOptions: ListAllOptions | undefined,

@@ -35,8 +35,6 @@ export interface Received {
 
 export type Pipeline = (request: CallRequest) => Promise<Received>;
 
-const NEVER_ABORTS = new AbortController().signal;
-
 export function createPipeline(options: ResolvedOptions): Pipeline {
   // globalThis.fetch is looked up at each send, not captured now: test tools (msw, nock) patch it after clients are made.
   const send: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -47,7 +45,7 @@ export function createPipeline(options: ResolvedOptions): Pipeline {
     const signal = deadline.signal;
     const attempt = async (n: number) => {
       // A token per attempt: a long Retry-After can outlive the first one.
-      const token = await requestToken(options.getAccessToken, url, signal ?? NEVER_ABORTS);
+      const token = await requestToken(options.getAccessToken, url, signal);
       if (!tokens.includes(token)) tokens.push(token);
       const attemptHeaders: Record<string, string> = { ...headers, Authorization: `Bearer ${token}` };
       if (n > 0) attemptHeaders["Retry-Attempt"] = String(n);
@@ -56,7 +54,16 @@ export function createPipeline(options: ResolvedOptions): Pipeline {
     let response: Response;
     let read: { text: string; truncated: boolean };
     try {
-      response = await withRetries(options, method, url, signal, attempt);
+      let outcome: Outcome;
+      try {
+        outcome = { response: await attempt(0) };
+      } catch (error) {
+        if (error instanceof GraphError) throw error; // no token, or a redirect refused: nothing to retry
+        outcome = { error };
+      }
+      if (options.retry?.isRetryable(outcome)) outcome = await options.retry.settle({ method, url, signal }, outcome, attempt);
+      if (outcome.error !== undefined) throw outcome.error;
+      response = outcome.response!;
       read = await readBody(response, {
         // An error body is only quoted: its first ERROR_BODY_BYTES are plenty, the rest is not read.
         limit: response.ok ? options.maxResponseBytes : Math.min(options.maxResponseBytes, ERROR_BODY_BYTES),
@@ -88,19 +95,6 @@ function requestHeaders(clientHeaders: Record<string, string> | undefined, callH
   if (given === undefined) headers["client-request-id"] = clientRequestId;
   if (hasBody) headers["Content-Type"] = "application/json";
   return { headers, clientRequestId };
-}
-
-async function withRetries(options: ResolvedOptions, method: string, url: string, signal: AbortSignal | undefined, attempt: (n: number) => Promise<Response>) {
-  let outcome: Outcome;
-  try {
-    outcome = { response: await attempt(0) };
-  } catch (error) {
-    if (error instanceof GraphError) throw error; // no token, or a redirect refused: nothing to retry
-    outcome = { error };
-  }
-  if (options.retry?.isRetryable(outcome)) outcome = await options.retry.settle({ method, url, signal }, outcome, attempt);
-  if (outcome.error !== undefined) throw outcome.error;
-  return outcome.response!;
 }
 
 /** A thrown fetch, token wait or body read, turned into what the client documents. */

@@ -19,7 +19,7 @@ export async function sendFollowingSameOrigin(send: FetchLike, url: string, requ
   const refused = (response: Response, what: string) => refusal(response, what, clientRequestId);
   let current = { url, ...request };
   for (let hops = 0; ; hops++) {
-    const response = await send(current.url, { ...current, redirect: "manual" });
+    const response = await send(current.url, { method: current.method, headers: current.headers, body: current.body, signal: current.signal, redirect: "manual" });
     // In a browser a manual redirect is opaque: status 0, no Location to judge.
     if (response.type === "opaqueredirect") throw refused(response, "a redirect the browser hides from the client");
     const location = REDIRECTS.has(response.status) ? response.headers.get("location") : null;

@@ -32,6 +32,8 @@ export function bearerAuth(getAccessToken: AccessTokenProvider, { origins }: Bea
   };
 }
 
+const NEVER_ABORTS = new AbortController().signal;
+
 /** A bearer token goes in a header as it is: visible ASCII, no spaces, no line breaks (RFC 6750's b64token and more). */
 const SENDABLE_TOKEN = /^[\x21-\x7e]+$/;
 
@@ -40,12 +42,13 @@ const SENDABLE_TOKEN = /^[\x21-\x7e]+$/;
  * provider's promise left behind). Any failure, anything but a non-empty string, or a string that cannot be sent in a
  * header is a GraphError "AuthenticationFailed" that never repeats the value (it may be a token in the wrong shape).
  */
-export async function requestToken(getAccessToken: AccessTokenProvider, url: string, signal: AbortSignal): Promise<string> {
+export async function requestToken(getAccessToken: AccessTokenProvider, url: string, signal: AbortSignal | undefined): Promise<string> {
   let token: unknown;
   try {
-    token = await untilAborted(Promise.resolve().then(() => getAccessToken({ url, signal })), signal);
+    // Without a signal there is nothing to race: the common case stays one await.
+    token = signal ? await untilAborted(Promise.resolve().then(() => getAccessToken({ url, signal })), signal) : await getAccessToken({ url, signal: NEVER_ABORTS });
   } catch (cause) {
-    if (signal.aborted && cause === signal.reason) throw cause;
+    if (signal?.aborted && cause === signal.reason) throw cause;
     throw new GraphError({ status: 0, code: "AuthenticationFailed", message: `getAccessToken failed: ${(cause as Error)?.message ?? String(cause)}`, cause });
   }
   if (typeof token !== "string" || token === "") {
