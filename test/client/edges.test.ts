@@ -317,6 +317,18 @@ describe("Retry-After read by RFC 9110", () => {
   });
 });
 
+describe("raw, as the README says", () => {
+  it("returns HTTP errors as values, and throws fetch's TypeError on a refused connection", async () => {
+    const client = await clientFor((_q, r) => odataError(r, 404, "ResourceNotFound"));
+    const { error, response } = await client.raw.GET("/deviceManagement/remoteAssistancePartners");
+    expect(response.status).toBe(404);
+    expect(error).toMatchObject({ error: { code: "ResourceNotFound" } });
+    await server.close();
+    const refused = createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN, retry: false });
+    await expect(refused.raw.GET("/deviceManagement/remoteAssistancePartners")).rejects.toThrow(new TypeError("fetch failed"));
+  });
+});
+
 describe("no listener leak", () => {
   it("2000 sequential calls sharing one long-lived signal: no warning, no listener left", async () => {
     const warnings: Error[] = [];
