@@ -112,6 +112,25 @@ describe("what comes back", () => {
     expect(error.message).toContain("1048576 bytes");
   });
 
+  it("an endless body with the default limit (16 MiB) ends too, and the heap comes back down", async () => {
+    const chunk = Buffer.alloc(256 * 1024, "a");
+    const client = await clientFor((_q, r) => {
+      r.writeHead(200, { "content-type": "application/json" });
+      const pump = () => {
+        while (!r.destroyed && r.write(chunk));
+        if (!r.destroyed) r.once("drain", pump);
+      };
+      pump();
+    });
+    const before = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    await expect(client.list()).rejects.toMatchObject({ code: "ResponseTooLarge", message: expect.stringContaining("16777216 bytes") });
+    expect(performance.now() - started).toBeLessThan(15_000);
+    // What was read is let go: at most the 16 MiB text (UTF-16, so up to 32 MiB) while reading, none of it after.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(64 * 2 ** 20);
+  });
+
   it("a declared Content-Length above the limit is refused before reading", async () => {
     const client = await clientFor((_q, r) => {
       r.writeHead(200, { "content-type": "application/json", "content-length": String(50 * 1024 * 1024) });
