@@ -231,8 +231,10 @@ export interface components {
         /**
          * remoteAssistancePartner
          * @description A remote assistance partner, such as TeamViewer, that Intune administrators can onboard. Read liberally: the
-         *     service may add properties and `@odata.*` annotations, which are accepted; the known properties are strictly
-         *     typed. With `$select` the service returns only the properties asked for, so none is required.
+         *     service may add properties and `@odata.*` annotations, which are accepted; the known properties are typed as
+         *     Microsoft's metadata types them. With `$select` the service returns only the properties asked for, so none is
+         *     required. Liberal is not shapeless: a body with a top-level `value` is a collection, or a partner wrapped in
+         *     one, and is refused as a partner.
          */
         "microsoft.graph.remoteAssistancePartner": {
             /**
@@ -257,9 +259,9 @@ export interface components {
              */
             displayName?: string | null;
             /**
-             * Format: uri
              * @description The URL of the partner's onboarding portal, where an administrator can configure their Remote Assistance
-             *     service.
+             *     service. A plain string, as Microsoft's metadata types it (`Edm.String`): a response with an empty or
+             *     relative value is still a valid response. Untrusted: check it before rendering it as a link.
              * @example https://example.com/onboardingUrl/
              */
             onboardingUrl?: string | null;
@@ -288,8 +290,11 @@ export interface components {
             id?: never;
             /** @description The display name of the partner; a string, or null to clear it. */
             displayName?: unknown;
-            /** @description The URL of the partner's onboarding portal (an absolute URI), or null to clear it. */
-            onboardingUrl?: unknown;
+            /**
+             * Format: uri
+             * @description The URL of the partner's onboarding portal (an absolute URI), or null to clear it.
+             */
+            onboardingUrl?: string | null;
             /** @description The onboarding status, one of `notOnboarded`, `onboarding`, `onboarded`. */
             onboardingStatus?: unknown;
             /** @description The timestamp of the last request sent to Intune by the TEM partner, with its UTC offset. */

@@ -275,10 +275,10 @@ var ajvFormats = (() => {
 
 export const remoteAssistancePartner = validate20;
 const schema31 = {"$ref":"spec#/components/schemas/microsoft.graph.remoteAssistancePartner"};
-const schema33 = {"title":"remoteAssistancePartner","type":"object","description":"A remote assistance partner, such as TeamViewer, that Intune administrators can onboard. Read liberally: the\nservice may add properties and `@odata.*` annotations, which are accepted; the known properties are strictly\ntyped. With `$select` the service returns only the properties asked for, so none is required.\n","properties":{"@odata.context":{"type":"string","format":"uri","readOnly":true,"description":"The metadata URL describing the payload, which the service sends with a single partner.","example":"https://graph.microsoft.com/v1.0/$metadata#deviceManagement/remoteAssistancePartners/$entity"},"@odata.type":{"type":"string","description":"The OData type annotation, `#microsoft.graph.remoteAssistancePartner` for this type.","example":"#microsoft.graph.remoteAssistancePartner"},"id":{"type":"string","readOnly":true,"description":"The unique identifier of the partner. Set by the service; read-only.","example":"7443c8b9-c8b9-7443-b9c8-4374b9c84374"},"displayName":{"type":["string","null"],"description":"The display name of the partner.","example":"TeamViewer"},"onboardingUrl":{"type":["string","null"],"format":"uri","description":"The URL of the partner's onboarding portal, where an administrator can configure their Remote Assistance\nservice.\n","example":"https://example.com/onboardingUrl/"},"onboardingStatus":{"$ref":"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus"},"lastConnectionDateTime":{"type":"string","format":"date-time","description":"The timestamp of the last request sent to Intune by the TEM partner, with its UTC offset.","example":"2016-12-31T23:58:36.6670033-08:00"}}};
+const schema33 = {"title":"remoteAssistancePartner","type":"object","description":"A remote assistance partner, such as TeamViewer, that Intune administrators can onboard. Read liberally: the\nservice may add properties and `@odata.*` annotations, which are accepted; the known properties are typed as\nMicrosoft's metadata types them. With `$select` the service returns only the properties asked for, so none is\nrequired. Liberal is not shapeless: a body with a top-level `value` is a collection, or a partner wrapped in\none, and is refused as a partner.\n","not":{"description":"A top-level `value` makes a collection (or a partner wrapped in one), not a partner.","required":["value"],"properties":{"value":{"description":"The property that would make this body a collection."}}},"properties":{"@odata.context":{"type":"string","format":"uri","readOnly":true,"description":"The metadata URL describing the payload, which the service sends with a single partner.","example":"https://graph.microsoft.com/v1.0/$metadata#deviceManagement/remoteAssistancePartners/$entity"},"@odata.type":{"type":"string","description":"The OData type annotation, `#microsoft.graph.remoteAssistancePartner` for this type.","example":"#microsoft.graph.remoteAssistancePartner"},"id":{"type":"string","readOnly":true,"description":"The unique identifier of the partner. Set by the service; read-only.","example":"7443c8b9-c8b9-7443-b9c8-4374b9c84374"},"displayName":{"type":["string","null"],"description":"The display name of the partner.","example":"TeamViewer"},"onboardingUrl":{"type":["string","null"],"description":"The URL of the partner's onboarding portal, where an administrator can configure their Remote Assistance\nservice. A plain string, as Microsoft's metadata types it (`Edm.String`): a response with an empty or\nrelative value is still a valid response. Untrusted: check it before rendering it as a link.\n","example":"https://example.com/onboardingUrl/"},"onboardingStatus":{"$ref":"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus"},"lastConnectionDateTime":{"type":"string","format":"date-time","description":"The timestamp of the last request sent to Intune by the TEM partner, with its UTC offset.","example":"2016-12-31T23:58:36.6670033-08:00"}}};
 const schema34 = {"title":"remoteAssistanceOnboardingStatus","type":"string","description":"The onboarding status of the partner's Remote Assistance connector (for example the TeamViewer connector):\n`notOnboarded`, the partner is not onboarded; `onboarding`, onboarding has begun; `onboarded`, the partner is\nonboarded and connected.\n","enum":["notOnboarded","onboarding","onboarded"]};
 const formats0 = ajvFormats.fullFormats.uri;
-const formats4 = ajvFormats.fullFormats["date-time"];
+const formats2 = ajvFormats.fullFormats["date-time"];
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -290,12 +290,12 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+const _errs1 = errors;
+const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data["@odata.context"] !== undefined){
-let data0 = data["@odata.context"];
-if(typeof data0 === "string"){
-if(!(formats0(data0))){
-const err0 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+let missing0;
+if((data.value === undefined) && (missing0 = "value")){
+const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -305,8 +305,9 @@ vErrors.push(err0);
 errors++;
 }
 }
-else {
-const err1 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid0 = _errs2 === errors;
+if(valid0){
+const err1 = {instancePath,schemaPath:"#/not",keyword:"not",params:{},message:"must NOT be valid"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -315,10 +316,23 @@ vErrors.push(err1);
 }
 errors++;
 }
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
 }
-if(data["@odata.type"] !== undefined){
-if(typeof data["@odata.type"] !== "string"){
-const err2 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data["@odata.context"] !== undefined){
+let data0 = data["@odata.context"];
+if(typeof data0 === "string"){
+if(!(formats0(data0))){
+const err2 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -328,9 +342,8 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err3 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -340,10 +353,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.displayName !== undefined){
-let data3 = data.displayName;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: schema33.properties.displayName.type},message:"must be string,null"};
+if(data["@odata.type"] !== undefined){
+if(typeof data["@odata.type"] !== "string"){
+const err4 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -353,10 +365,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.onboardingUrl !== undefined){
-let data4 = data.onboardingUrl;
-if((typeof data4 !== "string") && (data4 !== null)){
-const err5 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/type",keyword:"type",params:{type: schema33.properties.onboardingUrl.type},message:"must be string,null"};
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -365,9 +376,11 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(typeof data4 === "string"){
-if(!(formats0(data4))){
-const err6 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+if(data.displayName !== undefined){
+let data3 = data.displayName;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err6 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: schema33.properties.displayName.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -377,11 +390,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
-if(data.onboardingStatus !== undefined){
-let data5 = data.onboardingStatus;
-if(typeof data5 !== "string"){
-const err7 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.onboardingUrl !== undefined){
+let data4 = data.onboardingUrl;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err7 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/type",keyword:"type",params:{type: schema33.properties.onboardingUrl.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -390,8 +402,11 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!(((data5 === "notOnboarded") || (data5 === "onboarding")) || (data5 === "onboarded"))){
-const err8 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.onboardingStatus !== undefined){
+let data5 = data.onboardingStatus;
+if(typeof data5 !== "string"){
+const err8 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -400,12 +415,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.lastConnectionDateTime !== undefined){
-let data6 = data.lastConnectionDateTime;
-if(typeof data6 === "string"){
-if(!(formats4.validate(data6))){
-const err9 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(!(((data5 === "notOnboarded") || (data5 === "onboarding")) || (data5 === "onboarded"))){
+const err9 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -415,8 +426,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.lastConnectionDateTime !== undefined){
+let data6 = data.lastConnectionDateTime;
+if(typeof data6 === "string"){
+if(!(formats2.validate(data6))){
+const err10 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -426,14 +440,25 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err11 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -464,7 +489,7 @@ validate20.evaluated = {"props":{"@odata.context":true,"@odata.type":true,"id":t
 
 export const remoteAssistancePartnerUpdate = validate24;
 const schema35 = {"$ref":"spec#/components/schemas/remoteAssistancePartnerUpdate"};
-const schema36 = {"title":"remoteAssistancePartner (update)","description":"The body of a PATCH: a partial remoteAssistancePartner. Every property is optional. Strict, unlike the\nresponse type: `id` and `@odata.context` are read-only and refused, and so is any property the type does\nnot define, so that a misspelt name fails here instead of being ignored or refused by the service. The\n`@odata.type` annotation is accepted because the en-US reference sends it.\n","type":"object","allOf":[{"$ref":"#/components/schemas/microsoft.graph.remoteAssistancePartner"}],"properties":{"@odata.type":{"const":"#microsoft.graph.remoteAssistancePartner","description":"The OData type annotation; when sent, it must name this type."},"@odata.context":false,"id":false,"displayName":{"description":"The display name of the partner; a string, or null to clear it."},"onboardingUrl":{"description":"The URL of the partner's onboarding portal (an absolute URI), or null to clear it."},"onboardingStatus":{"description":"The onboarding status, one of `notOnboarded`, `onboarding`, `onboarded`."},"lastConnectionDateTime":{"description":"The timestamp of the last request sent to Intune by the TEM partner, with its UTC offset."}},"additionalProperties":false};
+const schema36 = {"title":"remoteAssistancePartner (update)","description":"The body of a PATCH: a partial remoteAssistancePartner. Every property is optional. Strict, unlike the\nresponse type: `id` and `@odata.context` are read-only and refused, and so is any property the type does\nnot define, so that a misspelt name fails here instead of being ignored or refused by the service. The\n`@odata.type` annotation is accepted because the en-US reference sends it.\n","type":"object","allOf":[{"$ref":"#/components/schemas/microsoft.graph.remoteAssistancePartner"}],"properties":{"@odata.type":{"const":"#microsoft.graph.remoteAssistancePartner","description":"The OData type annotation; when sent, it must name this type."},"@odata.context":false,"id":false,"displayName":{"description":"The display name of the partner; a string, or null to clear it."},"onboardingUrl":{"type":["string","null"],"format":"uri","description":"The URL of the partner's onboarding portal (an absolute URI), or null to clear it."},"onboardingStatus":{"description":"The onboarding status, one of `notOnboarded`, `onboarding`, `onboarded`."},"lastConnectionDateTime":{"description":"The timestamp of the last request sent to Intune by the TEM partner, with its UTC offset."}},"additionalProperties":false};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -476,12 +501,12 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+const _errs1 = errors;
+const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data["@odata.context"] !== undefined){
-let data0 = data["@odata.context"];
-if(typeof data0 === "string"){
-if(!(formats0(data0))){
-const err0 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+let missing0;
+if((data.value === undefined) && (missing0 = "value")){
+const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -491,8 +516,9 @@ vErrors.push(err0);
 errors++;
 }
 }
-else {
-const err1 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid0 = _errs2 === errors;
+if(valid0){
+const err1 = {instancePath,schemaPath:"#/not",keyword:"not",params:{},message:"must NOT be valid"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -501,10 +527,23 @@ vErrors.push(err1);
 }
 errors++;
 }
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
 }
-if(data["@odata.type"] !== undefined){
-if(typeof data["@odata.type"] !== "string"){
-const err2 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data["@odata.context"] !== undefined){
+let data0 = data["@odata.context"];
+if(typeof data0 === "string"){
+if(!(formats0(data0))){
+const err2 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -514,9 +553,8 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err3 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -526,10 +564,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.displayName !== undefined){
-let data3 = data.displayName;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: schema33.properties.displayName.type},message:"must be string,null"};
+if(data["@odata.type"] !== undefined){
+if(typeof data["@odata.type"] !== "string"){
+const err4 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -539,10 +576,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.onboardingUrl !== undefined){
-let data4 = data.onboardingUrl;
-if((typeof data4 !== "string") && (data4 !== null)){
-const err5 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/type",keyword:"type",params:{type: schema33.properties.onboardingUrl.type},message:"must be string,null"};
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -551,9 +587,11 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(typeof data4 === "string"){
-if(!(formats0(data4))){
-const err6 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+if(data.displayName !== undefined){
+let data3 = data.displayName;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err6 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: schema33.properties.displayName.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -563,11 +601,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
-if(data.onboardingStatus !== undefined){
-let data5 = data.onboardingStatus;
-if(typeof data5 !== "string"){
-const err7 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.onboardingUrl !== undefined){
+let data4 = data.onboardingUrl;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err7 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/type",keyword:"type",params:{type: schema33.properties.onboardingUrl.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -576,8 +613,11 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!(((data5 === "notOnboarded") || (data5 === "onboarding")) || (data5 === "onboarded"))){
-const err8 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.onboardingStatus !== undefined){
+let data5 = data.onboardingStatus;
+if(typeof data5 !== "string"){
+const err8 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -586,12 +626,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.lastConnectionDateTime !== undefined){
-let data6 = data.lastConnectionDateTime;
-if(typeof data6 === "string"){
-if(!(formats4.validate(data6))){
-const err9 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(!(((data5 === "notOnboarded") || (data5 === "onboarding")) || (data5 === "onboarded"))){
+const err9 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -601,8 +637,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.lastConnectionDateTime !== undefined){
+let data6 = data.lastConnectionDateTime;
+if(typeof data6 === "string"){
+if(!(formats2.validate(data6))){
+const err10 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -612,14 +651,25 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err11 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -688,14 +738,39 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.onboardingUrl !== undefined){
+let data3 = data.onboardingUrl;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err4 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/type",keyword:"type",params:{type: schema36.properties.onboardingUrl.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
+}
+errors++;
+}
+if(typeof data3 === "string"){
+if(!(formats0(data3))){
+const err5 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
 }
 errors++;
 }
@@ -786,14 +861,39 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.onboardingUrl !== undefined){
+let data3 = data.onboardingUrl;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err4 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/type",keyword:"type",params:{type: schema36.properties.onboardingUrl.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
+}
+errors++;
+}
+if(typeof data3 === "string"){
+if(!(formats0(data3))){
+const err5 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
 }
 errors++;
 }

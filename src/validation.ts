@@ -142,6 +142,9 @@ function describeError({ instancePath, keyword, params, message }: AjvError): Va
       return { path: instancePath, message: `must be ${JSON.stringify(params.allowedValue)}` };
     case "type":
       return { path: instancePath, message: `must be ${listOf(params.type, " or ")}` };
+    case "not":
+      // The contract's one `not`: the partner's refusal of a top-level `value` (test/contract/upstream-agreement.test.ts).
+      return { path: childPath(instancePath, "value"), message: 'a top-level "value" makes this a collection (or a wrapped partner), not a partner' };
     case "format":
       return { path: instancePath, message: FORMAT_MESSAGES[String(params.format)] ?? `must match format "${String(params.format)}"` };
     default:

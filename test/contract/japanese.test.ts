@@ -51,8 +51,8 @@ describe("the Japanese bundle", () => {
     expect(patch(ja).description).toContain("成功した場合、このメソッドは `200 OK` 応答コードと、応答本文で更新された remoteAssistancePartner オブジェクトを");
     expect(patch(ja).requestBody.description).toContain("要求本文で、");
     expect(partner(ja).displayName.description).toBe("パートナーの表示名。");
-    expect(partner(ja).onboardingUrl.description).toBe(
-      "パートナーのオンボーディング ポータルの URL。このポータルでは、管理者がパートナーのリモート アシスタンス サービスを構成できます。",
+    expect(partner(ja).onboardingUrl.description).toMatch(
+      /^パートナーのオンボーディング ポータルの URL。このポータルでは、管理者がパートナーのリモート アシスタンス サービスを構成できます。/,
     );
     expect(partner(ja).id.description).toMatch(/^パートナーの一意識別子。/);
     expect(partner(ja).lastConnectionDateTime.description).toMatch(/^TEM パートナーによって Intune に最後に送信された要求のタイムスタンプ/);

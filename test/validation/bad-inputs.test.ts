@@ -29,8 +29,6 @@ const propertyCases = (base: Record<string, unknown>): Case[] => [
   ["impossible date", { ...base, lastConnectionDateTime: "2016-02-30T23:58:36Z" }, "/lastConnectionDateTime", /date-time/],
   ["date as epoch number", { ...base, lastConnectionDateTime: 1483257516 }, "/lastConnectionDateTime", /must be string/],
   ["null date (not nullable)", { ...base, lastConnectionDateTime: null }, "/lastConnectionDateTime", /must be string/],
-  ["onboardingUrl not a URL", { ...base, onboardingUrl: "not a url" }, "/onboardingUrl", /absolute URI/],
-  ["onboardingUrl relative", { ...base, onboardingUrl: "/onboardingUrl/" }, "/onboardingUrl", /absolute URI/],
   ["onboardingUrl as a number", { ...base, onboardingUrl: 7 }, "/onboardingUrl", /must be string or null/],
   ["null body", null, "", /must be object/],
   ["array body", [base], "", /must be object/],
@@ -44,6 +42,9 @@ const cases: Record<string, [Validator<unknown>, Case[]]> = {
     [
       ...propertyCases(seedPartner),
       ["id as a number", { ...seedPartner, id: 7443 }, "/id", /must be string/],
+      // A wrapper or a collection is another shape: liberal reading must not let one hide an invalid partner.
+      ["a partner wrapped in value (Microsoft's GET example)", { value: { ...seedPartner, onboardingStatus: "BOGUS" } }, "/value", /collection \(or a wrapped partner\), not a partner/],
+      ["a collection given as a partner", { value: [seedPartner] }, "/value", /not a partner/],
       ["@odata.type as a number", { ...seedPartner, "@odata.type": 1 }, "/@odata.type", /must be string/],
     ],
   ],
@@ -51,6 +52,9 @@ const cases: Record<string, [Validator<unknown>, Case[]]> = {
     validateRemoteAssistancePartnerUpdate,
     [
       ...propertyCases(seedUpdate),
+      // Request-side only (a deliberate difference from Microsoft's Edm.String): an onboarding URL is absolute.
+      ["onboardingUrl not a URL", { ...seedUpdate, onboardingUrl: "not a url" }, "/onboardingUrl", /absolute URI/],
+      ["onboardingUrl relative", { ...seedUpdate, onboardingUrl: "/onboardingUrl/" }, "/onboardingUrl", /absolute URI/],
       ["id in a PATCH body", { ...seedUpdate, id: seedPartner.id }, "/id", /"id" is not allowed here \(read-only\)/],
       ["misspelt property", { ...seedUpdate, displayNam: "x" }, "/displayNam", /unknown property "displayNam"/],
       ["property in the wrong case", { DisplayName: "x" }, "/DisplayName", /unknown property "DisplayName"/],
@@ -124,6 +128,13 @@ describe("what the validators accept", () => {
       onboardingRequestExpiryDateTime: "2027-01-01T00:00:00Z",
     };
     expect(validateRemoteAssistancePartner(value).valid).toBe(true);
+  });
+
+  it("an onboardingUrl that is empty or relative: a valid response, as Microsoft types it (Edm.String)", () => {
+    for (const onboardingUrl of ["", "/onboardingUrl/", "onboarding", "not a url"]) {
+      expect(validateRemoteAssistancePartner({ ...seedPartner, onboardingUrl })).toEqual({ valid: true, value: { ...seedPartner, onboardingUrl } });
+      expect(validateRemoteAssistancePartnerCollection({ value: [{ ...seedPartner, onboardingUrl }] }).valid).toBe(true);
+    }
   });
 
   it("null displayName and onboardingUrl (nullable), and a $select-ed partner with only an id", () => {
