@@ -33,7 +33,8 @@ const common = {
 // generated/ ships beside dist/ and stays a set of modules of its own, and so does dist/validation.js: the root entry
 // re-exports it and the client import()s it, and as one separate file an application's bundler can leave it out
 // whole when validation is off (inside a shared chunk, the validators' start-up code would pin it).
-const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {}), "../generated/*"];
+// node: built-ins stay imports too (./testing's fake serves HTTP); the client itself uses none.
+const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {}), "../generated/*", "node:*"];
 await build({
   ...common,
   // The exports in package.json that hold code; what they share goes to chunks.

@@ -76,7 +76,8 @@ try {
     if (!(error instanceof GraphError)) throw error;
     show({ name: error.name, status: error.status, code: error.code, message: error.message, requestId: error.requestId, date: error.date });
   }
-  console.log("\n✓ Done: the client, the types and the mock agree with the contract.");
+  await lifecycle();
+  console.log("\n✓ Done: the client, the types and the mocks agree with the contract.");
 } catch (error) {
   exitCode = 1;
   console.error("\n✗ The demo failed:", error);
@@ -85,3 +86,32 @@ try {
   console.log(mock ? "  mock stopped." : "");
 }
 process.exit(exitCode);
+
+/** The whole life of a partner against the stateful fake (npm run mock -- --stateful serves the same). */
+async function lifecycle() {
+  const testing: typeof import("../src/testing.ts") = await import(new URL("../dist/testing.js", import.meta.url).href);
+  console.log("\n▶ Start the stateful fake (remote-assistance-contract/testing): it remembers what it is sent");
+  const fake = testing.createRemoteAssistanceFake();
+  const server = await fake.listen({ port: 0 });
+  console.log(`  listening at ${server.url}`);
+  try {
+    const client = createRemoteAssistanceClient({ baseUrl: server.url, getAccessToken: () => "demo-token", validate: "both" });
+    const created = await client.create({ displayName: "Contoso Remote Help" });
+    console.log(`\n▶ create → 201: ${created.id} "${created.displayName}", ${created.onboardingStatus}`);
+    await client.update(created.id!, { onboardingUrl: "https://contoso.example/onboarding/" });
+    console.log(`▶ update → 204; get shows it: onboardingUrl ${(await client.get(created.id!)).onboardingUrl}`);
+    const names: string[] = [];
+    for await (const partner of client.listAll({ $top: 1, $orderby: ["displayName"] })) names.push(partner.displayName ?? "(none)");
+    console.log(`▶ listAll, one partner a page: ${names.join(", ")}`);
+    await client.beginOnboarding(created.id!);
+    console.log(`▶ beginOnboarding → 204; count of onboarding partners: ${await client.count({ $filter: "onboardingStatus eq 'onboarding'" })}`);
+    await client.disconnect(created.id!);
+    console.log(`▶ disconnect → 204; status now ${(await client.get(created.id!)).onboardingStatus}`);
+    await client.delete(created.id!);
+    const gone = await client.get(created.id!).catch((error: unknown) => error as InstanceType<typeof GraphError>);
+    console.log(`▶ delete → 204; get now → ${gone instanceof GraphError ? `${gone.status} ${gone.code}` : "still there?"}`);
+    console.log(`  the fake saw ${fake.requests.length} requests: ${fake.requests.map((r) => `${r.method} ${r.status}`).join(", ")}`);
+  } finally {
+    await server.close();
+  }
+}

@@ -1,12 +1,15 @@
-// `remote-assistance-contract/testing`: msw handlers that stand up the contract in-process, for consumers' unit tests.
-// Every operation answers with the spec's own example, checks the bearer token and the request body as the
-// validating mock does, and honours `Prefer: code=NNN` to pick another documented response.
+// `remote-assistance-contract/testing`: what consumers test their own code against. `createRemoteAssistanceFake`, a
+// stateful fake of the service (msw handlers or a real HTTP server); and the static msw handlers below, which answer
+// every operation with the spec's own example, check the bearer token and the request body as the validating mock
+// does, and honour `Prefer: code=NNN` to pick another documented response.
 import { HttpResponse, type HttpHandler } from "msw";
 import { createOpenApiHttp, type OpenApiHttpHandlers } from "openapi-msw";
 import spec from "../generated/openapi.json" with { type: "json" };
 import { DEFAULT_BASE_URL } from "./client/options.js";
 import type { paths } from "./types.js";
-import { validateRemoteAssistancePartnerCreate, validateRemoteAssistancePartnerUpdate, type Validator } from "./validation.js";
+import { judgeRequest } from "./testing/requests.js";
+
+export { createRemoteAssistanceFake, type FakeOptions, type FakeServer, type LoggedRequest, type RemoteAssistanceFake, type RemoteAssistanceFakeOptions } from "./testing/fake/index.js";
 
 export interface HandlerOptions {
   /** The base URL the client under test uses. Default `https://graph.microsoft.com/v1.0`. */
@@ -20,10 +23,6 @@ export function remoteAssistanceHttp(options: HandlerOptions = {}): OpenApiHttpH
 
 type Json = Record<string, any>;
 const METHODS = ["get", "post", "patch", "delete"] as const;
-const BODY_VALIDATORS: Record<string, Validator<unknown>> = {
-  createRemoteAssistancePartner: validateRemoteAssistancePartnerCreate,
-  updateRemoteAssistancePartner: validateRemoteAssistancePartnerUpdate,
-};
 
 /** One handler per operation of the spec, answering with its documented examples. */
 export function createRemoteAssistanceHandlers(options: HandlerOptions = {}): HttpHandler[] {
@@ -34,32 +33,36 @@ export function createRemoteAssistanceHandlers(options: HandlerOptions = {}): Ht
       const operation = item[method] as Json | undefined;
       if (!operation) continue;
       const register = http[method] as unknown as (path: string, resolver: (info: { request: Request }) => Promise<Response>) => HttpHandler;
-      handlers.push(register(path, ({ request }) => answer(operation, request)));
+      handlers.push(register(path, ({ request }) => answer(operation, request, options.baseUrl ?? DEFAULT_BASE_URL)));
     }
   }
   return handlers;
 }
 
-async function answer(operation: Json, request: Request): Promise<Response> {
-  if (!/^Bearer \S+/.test(request.headers.get("authorization") ?? "")) return documented(operation, "401");
-  const validate = BODY_VALIDATORS[operation.operationId];
-  if (validate) {
-    let body: unknown;
-    try {
-      body = JSON.parse(await request.text());
-    } catch {
-      return violation([{ path: "", message: "is not valid JSON" }]);
-    }
-    const result = validate(body);
-    if (!result.valid) return violation(result.errors);
-  }
+async function answer(operation: Json, request: Request, baseUrl: string): Promise<Response> {
+  const verdict = judgeRequest(operation.operationId, request.headers.get("authorization"), await request.text());
+  if (!verdict.ok) return verdict.reason === "unauthenticated" ? documented(operation, "401") : violation(verdict.errors);
   const preferred = /code=(\d{3})/.exec(request.headers.get("prefer") ?? "")?.[1];
   const status = preferred ?? Object.keys(operation.responses).find((code) => code.startsWith("2"))!;
-  return documented(operation, status);
+  return documented(operation, status, pageLinks(request, baseUrl));
+}
+
+/**
+ * The spec's list example carries a nextLink to graph.microsoft.com: a client would leave the mock (or refuse it).
+ * Here a first page links to a second under the handlers' own base URL, and the second page is the last.
+ */
+function pageLinks(request: Request, baseUrl: string) {
+  const url = new URL(request.url);
+  const next = `${baseUrl.replace(/\/+$/, "")}/deviceManagement/remoteAssistancePartners?$skiptoken=page2`;
+  return (example: Json): Json => {
+    if (!example || typeof example !== "object" || !("@odata.nextLink" in example)) return example;
+    const { "@odata.nextLink": _graphLink, ...page } = example;
+    return url.searchParams.has("$skiptoken") ? page : { ...page, "@odata.nextLink": next };
+  };
 }
 
 /** The operation's documented response for `status` (or its 4XX/5XX range), with its first example. */
-function documented(operation: Json, status: string): Response {
+function documented(operation: Json, status: string, adjust: (example: Json) => Json = (example) => example): Response {
   const response = resolve(operation.responses[status] ?? operation.responses[`${status.charAt(0)}XX`]);
   if (!response) return violation([{ path: "", message: `the operation documents no ${status} response` }], 500);
   const headers: Record<string, string> = {};
@@ -68,7 +71,7 @@ function documented(operation: Json, status: string): Response {
     if (example !== undefined) headers[name] = String(example);
   }
   const [mediaType, content] = Object.entries((response.content ?? {}) as Json)[0] ?? [];
-  const example = content ? Object.values((content.examples ?? {}) as Json)[0]?.value : undefined;
+  const example = content ? adjust(Object.values((content.examples ?? {}) as Json)[0]?.value) : undefined;
   const init = { status: Number(status), headers };
   if (example === undefined) return new HttpResponse(null, init);
   return mediaType === "text/plain" ? HttpResponse.text(String(example), init) : HttpResponse.json(example, init);

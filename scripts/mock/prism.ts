@@ -2,7 +2,10 @@
 // run with this Node binary directly (not through npx or a shell), so the PID we hold is Prism's and killing it
 // leaves nothing behind; and Prism exits by itself when this process is gone, however it ended.
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -18,13 +21,14 @@ export interface MockServer {
 
 export async function startMock(options: { port?: number; spec?: string; startTimeoutMs?: number } = {}): Promise<MockServer> {
   const port = options.port ?? (await freePort());
-  const spec = options.spec ?? `${root}generated/openapi.json`;
+  const spec = options.spec ?? servableSpec();
   const child = spawn(process.execPath, ["--import", EXIT_WITH_PARENT, PRISM, "mock", spec, "--host", "127.0.0.1", "--port", String(port)], {
     cwd: root,
     // stdin: the pipe whose closing tells Prism that we are gone (exit-with-parent.mjs).
     stdio: ["pipe", "pipe", "pipe"],
   });
-  const stop = () => stopChild(child);
+  // The servable copy is ours to remove; a spec given by the caller is not.
+  const stop = () => stopChild(child).then(() => (options.spec ? undefined : rmSync(dirname(spec), { recursive: true, force: true })));
   try {
     await waitForListening(child, options.startTimeoutMs ?? 30_000);
   } catch (error) {
@@ -32,6 +36,38 @@ export async function startMock(options: { port?: number; spec?: string; startTi
     throw error;
   }
   return { baseUrl: `http://127.0.0.1:${port}`, pid: child.pid!, stop };
+}
+
+/**
+ * The bundle as Prism can serve it. Prism serves examples as written, and two of ours it cannot use: a list page's
+ * `@odata.nextLink` points at graph.microsoft.com (a client following it would leave the mock; the client refuses
+ * to), and the `$count` example is the number 2, which Prism will not send as text/plain (`NO_COMPLEX_OBJECT_TEXT`,
+ * a 500). The copy drops the next links (every page Prism serves is a last page) and writes text/plain examples as
+ * strings. The contract itself is unchanged; the copy lives in a temporary folder.
+ */
+function servableSpec(): string {
+  const bundle = JSON.parse(readFileSync(`${root}generated/openapi.json`, "utf8")) as Record<string, unknown>;
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== "object") return;
+    for (const [key, child] of Object.entries(node)) {
+      if (key === "content" && child && typeof child === "object") {
+        for (const [mediaType, media] of Object.entries(child as Record<string, { examples?: Record<string, { value?: unknown }> }>)) {
+          for (const example of Object.values(media.examples ?? {})) servable(example, mediaType);
+        }
+      }
+      visit(child);
+    }
+  };
+  visit(bundle.paths);
+  const file = join(mkdtempSync(join(tmpdir(), "ra-prism-")), "openapi.json");
+  writeFileSync(file, JSON.stringify(bundle));
+  return file;
+}
+
+function servable(example: { value?: unknown }, mediaType: string): void {
+  if (mediaType === "text/plain" && example.value !== undefined && typeof example.value !== "string") example.value = String(example.value);
+  if (example.value && typeof example.value === "object") delete (example.value as Record<string, unknown>)["@odata.nextLink"];
 }
 
 function waitForListening(child: ChildProcess, timeoutMs: number): Promise<void> {

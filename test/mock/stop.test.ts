@@ -37,6 +37,31 @@ describe("npm run mock, stopped", () => {
   });
 });
 
+describe("npm run mock -- --stateful", () => {
+  it("serves the stateful fake: a PATCH shows in the next GET; SIGTERM to npm frees the port", async () => {
+    const port = await freePort();
+    const npm = spawn("npm", ["run", "mock", "--", "--stateful"], { cwd: root, env: { ...process.env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+    started.push(npm);
+    await new Promise<void>((resolve, reject) => {
+      let output = "";
+      const timer = setTimeout(() => reject(new Error(`the fake did not start in 30 s:\n${output}`)), 30_000);
+      npm.stdout!.on("data", (chunk: Buffer) => {
+        output += chunk.toString("utf8");
+        if (output.includes("Stateful fake")) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    const item = `http://127.0.0.1:${port}/v1.0/deviceManagement/remoteAssistancePartners/7443c8b9-c8b9-7443-b9c8-4374b9c84374`;
+    const headers = { authorization: "Bearer t", "content-type": "application/json" };
+    expect((await fetch(item, { method: "PATCH", headers, body: '{"displayName":"Renamed"}' })).status).toBe(204);
+    expect((await (await fetch(item, { headers })).json()).displayName).toBe("Renamed");
+    process.kill(npm.pid!, "SIGTERM");
+    expect(await waitUntil(async () => !(await listening(port)), 2_000)).not.toBeNull();
+  });
+});
+
 interface RunningMock {
   port: number;
   npm: number;

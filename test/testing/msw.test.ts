@@ -29,6 +29,13 @@ describe("createRemoteAssistanceHandlers", () => {
     await expect(client.disconnect(id)).resolves.toBeUndefined();
   });
 
+  it("listAll follows the list example's next link on the handlers' own base URL, and stops at the last page", async () => {
+    const ids: string[] = [];
+    for await (const partner of client.listAll()) ids.push(partner.id!);
+    expect(ids).toEqual([id, id]); // the example page, then the same example as the last page
+    expect(await client.count()).toBe(2);
+  });
+
   it("refuses a body that breaks the contract with 422, naming the path", async () => {
     const error = await client.update(id, { displayNam: "typo" } as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphError);

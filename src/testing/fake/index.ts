@@ -1,0 +1,92 @@
+// createRemoteAssistanceFake: a stateful fake of the remoteAssistancePartner API, to test code that reads its own
+// writes. One service (./service.ts), served two ways: msw handlers for in-process tests, and a real HTTP server on
+// 127.0.0.1 for everything else (another process, the Graph SDK, curl).
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import { http, type HttpHandler } from "msw";
+import { DEFAULT_BASE_URL } from "../../client/options.js";
+import type { RemoteAssistancePartner } from "../../types.js";
+import { createFakeService, type FakeOptions, type FakeResponse, type LoggedRequest } from "./service.js";
+
+export type { FakeOptions, LoggedRequest } from "./service.js";
+
+export interface RemoteAssistanceFakeOptions extends FakeOptions {
+  /** The base URL the msw handlers answer under. Default Graph's v1.0. */
+  baseUrl?: string;
+}
+
+export interface FakeServer {
+  /** The base URL to give a client, e.g. http://127.0.0.1:PORT/v1.0 */
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface RemoteAssistanceFake {
+  /** msw handlers over the fake: `setupServer(...fake.handlers)`. */
+  handlers: HttpHandler[];
+  /** Serves the fake over HTTP on 127.0.0.1 (port 0: any free port). */
+  listen(options?: { port?: number }): Promise<FakeServer>;
+  /** A snapshot of the current partners. */
+  partners(): RemoteAssistancePartner[];
+  /** What was asked and answered, in order: method, path (with query), status. */
+  requests: LoggedRequest[];
+  /** Back to the initial partners; the log, the throttle window and the fault sequence start again. */
+  reset(): void;
+}
+
+export function createRemoteAssistanceFake(options: RemoteAssistanceFakeOptions = {}): RemoteAssistanceFake {
+  const service = createFakeService(options);
+  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+  const handlers = [
+    http.all(`${baseUrl}/*`, async ({ request }) => {
+      const answer = service.handle({ method: request.method, url: new URL(request.url), headers: request.headers, body: await request.text() }, baseUrl);
+      return new Response(answer.body ?? null, { status: answer.status, headers: answer.headers });
+    }),
+  ];
+  return {
+    handlers,
+    listen: (listenOptions) => serve(service, listenOptions?.port ?? 0),
+    partners: service.partners,
+    requests: service.requests,
+    reset: service.reset,
+  };
+}
+
+async function serve(service: ReturnType<typeof createFakeService>, port: number): Promise<FakeServer> {
+  const server = createServer((req, res) => {
+    void readBody(req).then((body) => {
+      const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
+      const base = `http://${req.headers.host}/v1.0`;
+      const answer: FakeResponse = service.handle({ method: req.method ?? "GET", url, headers: { get: (name) => headerOf(req, name) }, body }, base);
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${bound}/v1.0`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function headerOf(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name.toLowerCase()];
+  return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}

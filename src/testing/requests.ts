@@ -1,0 +1,31 @@
+// How the mocks of this package judge a request, in one place: the bearer token and the body against the contract,
+// with this package's own validators. The static msw handlers and the stateful fake both ask here; they differ only
+// in how they answer (the static handlers as Prism does, 422; the fake as Graph does, 400).
+import { validateRemoteAssistancePartnerCreate, validateRemoteAssistancePartnerUpdate, type ValidationError } from "../validation.js";
+
+export type RequestVerdict =
+  | { ok: true; body?: Record<string, unknown> }
+  | { ok: false; reason: "unauthenticated" }
+  | { ok: false; reason: "contract"; errors: ValidationError[] };
+
+const BODY_VALIDATORS = {
+  createRemoteAssistancePartner: validateRemoteAssistancePartnerCreate,
+  updateRemoteAssistancePartner: validateRemoteAssistancePartnerUpdate,
+} as const;
+
+export const hasBearerToken = (authorization: string | null) => /^Bearer \S+/.test(authorization ?? "");
+
+/** The verdict on one request of `operationId`: its Authorization header and, for a body operation, its body text. */
+export function judgeRequest(operationId: string, authorization: string | null, bodyText: string): RequestVerdict {
+  if (!hasBearerToken(authorization)) return { ok: false, reason: "unauthenticated" };
+  const validate = BODY_VALIDATORS[operationId as keyof typeof BODY_VALIDATORS];
+  if (!validate) return { ok: true };
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    return { ok: false, reason: "contract", errors: [{ path: "", message: "is not valid JSON" }] };
+  }
+  const result = validate(body);
+  return result.valid ? { ok: true, body: result.value as Record<string, unknown> } : { ok: false, reason: "contract", errors: result.errors };
+}

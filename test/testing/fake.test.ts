@@ -1,0 +1,345 @@
+// The stateful fake as a consumer uses it: the whole life of a partner with this package's client and with
+// Microsoft's Graph SDK, over the fake's HTTP server and over its msw handlers; then every rule it keeps.
+import { Client, HTTPMessageHandler, type Context, type Middleware } from "@microsoft/microsoft-graph-client";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createRemoteAssistanceClient, GraphError, type RemoteAssistancePartner } from "../../src/index.js";
+import { createRemoteAssistanceFake, type FakeServer, type RemoteAssistanceFake } from "../../src/testing.js";
+
+const TOKEN = "fake-test-token";
+// msw answers under this base; nothing listens there, so a request that slipped past msw would fail, not leave.
+const MSW_BASE = "http://127.0.0.1:9/v1.0";
+const SEED_IDS = ["7443c8b9-c8b9-7443-b9c8-4374b9c84374", "2b0c8f9e-1d2a-4c3b-8e4f-5a6b7c8d9e0f"];
+
+/** The lifecycle every client must be able to run: create, update, list, onboarding, disconnect, delete. */
+interface Lifecycle {
+  create(partner: Record<string, unknown>): Promise<RemoteAssistancePartner>;
+  update(id: string, patch: Record<string, unknown>): Promise<void>;
+  get(id: string): Promise<RemoteAssistancePartner>;
+  listAll(filter?: string): Promise<RemoteAssistancePartner[]>;
+  beginOnboarding(id: string): Promise<void>;
+  disconnect(id: string): Promise<void>;
+  delete(id: string): Promise<void>;
+  /** Resolves to the HTTP status of a GET of `id` that fails. */
+  statusOfGet(id: string): Promise<number>;
+}
+
+function ourClient(baseUrl: string): Lifecycle {
+  const client = createRemoteAssistanceClient({ baseUrl, getAccessToken: () => TOKEN, validate: "both", retry: false });
+  return {
+    create: (partner) => client.create(partner),
+    update: async (id, patch) => void (await client.update(id, patch)),
+    get: (id) => client.get(id),
+    listAll: async (filter) => {
+      const all: RemoteAssistancePartner[] = [];
+      for await (const p of client.listAll(filter ? { $filter: filter, $top: 1 } : { $top: 1 })) all.push(p);
+      return all;
+    },
+    beginOnboarding: (id) => client.beginOnboarding(id),
+    disconnect: (id) => client.disconnect(id),
+    delete: (id) => client.delete(id),
+    statusOfGet: (id) => client.get(id).then(() => 200, (e: GraphError) => e.status),
+  };
+}
+
+/** The Graph SDK, with a middleware chain of our own: its auth handler sends tokens to https Graph hosts only. */
+function graphSdk(baseUrl: string): Lifecycle {
+  const auth: Middleware & { next?: Middleware } = {
+    async execute(context: Context) {
+      const headers = (context.options ??= {}).headers as Record<string, string> | undefined;
+      context.options.headers = { ...headers, Authorization: `Bearer ${TOKEN}` };
+      await auth.next!.execute(context);
+    },
+    setNext(next: Middleware) {
+      auth.next = next;
+    },
+  };
+  auth.setNext!(new HTTPMessageHandler());
+  const url = new URL(baseUrl);
+  const client = Client.initWithMiddleware({ middleware: auth, baseUrl: `${url.origin}/`, defaultVersion: url.pathname.slice(1) });
+  const path = "/deviceManagement/remoteAssistancePartners";
+  return {
+    create: (partner) => client.api(path).post(partner),
+    update: (id, patch) => client.api(`${path}/${id}`).patch(patch),
+    get: (id) => client.api(`${path}/${id}`).get(),
+    listAll: async (filter) => {
+      const all: RemoteAssistancePartner[] = [];
+      let page = await client.api(path).filter(filter ?? "").top(1).get();
+      for (;;) {
+        all.push(...page.value);
+        if (!page["@odata.nextLink"]) return all;
+        // The SDK takes an absolute URL only on Graph's own https hosts: give it the link relative to the version.
+        page = await client.api(String(page["@odata.nextLink"]).slice(baseUrl.length)).get();
+      }
+    },
+    beginOnboarding: (id) => client.api(`${path}/${id}/beginOnboarding`).post({}),
+    disconnect: (id) => client.api(`${path}/${id}/disconnect`).post({}),
+    delete: (id) => client.api(`${path}/${id}`).delete(),
+    statusOfGet: (id) => client.api(`${path}/${id}`).get().then(() => 200, (e: { statusCode: number }) => e.statusCode),
+  };
+}
+
+async function runLifecycle(client: Lifecycle, fake: RemoteAssistanceFake) {
+  const created = await client.create({ displayName: "Lifecycle partner" });
+  expect(created).toMatchObject({ displayName: "Lifecycle partner", onboardingStatus: "notOnboarded", lastConnectionDateTime: "0001-01-01T00:00:00Z" });
+  const id = created.id!;
+  await client.update(id, { displayName: "Renamed", onboardingUrl: "https://example.com/onboard/" });
+  expect(await client.get(id)).toMatchObject({ id, displayName: "Renamed", onboardingUrl: "https://example.com/onboard/" });
+  // Page by page (one partner a page): the new partner is there, after the seeded two.
+  expect((await client.listAll()).map((p) => p.id)).toEqual([...SEED_IDS, id]);
+  await client.beginOnboarding(id);
+  expect((await client.listAll("onboardingStatus eq 'onboarding'")).map((p) => p.id)).toContain(id);
+  await client.disconnect(id);
+  expect((await client.get(id)).onboardingStatus).toBe("notOnboarded");
+  await client.delete(id);
+  expect(await client.statusOfGet(id)).toBe(404);
+  expect(fake.partners().map((p) => p.id)).toEqual(SEED_IDS);
+}
+
+describe("the whole life of a partner", () => {
+  const fake = createRemoteAssistanceFake({ baseUrl: MSW_BASE });
+  const msw = setupServer(...fake.handlers);
+  let server: FakeServer;
+  beforeAll(async () => {
+    server = await fake.listen({ port: 0 });
+  });
+  afterEach(() => {
+    msw.close();
+    fake.reset();
+  });
+  afterAll(() => server.close());
+
+  it("this package's client, against fake.listen()", async () => {
+    await runLifecycle(ourClient(server.url), fake);
+  });
+
+  it("the Graph SDK, against fake.listen()", async () => {
+    await runLifecycle(graphSdk(server.url), fake);
+  });
+
+  it("this package's client, against fake.handlers (msw)", async () => {
+    msw.listen({ onUnhandledRequest: "error" });
+    await runLifecycle(ourClient(MSW_BASE), fake);
+  });
+
+  it("the Graph SDK, against fake.handlers (msw)", async () => {
+    msw.listen({ onUnhandledRequest: "error" });
+    await runLifecycle(graphSdk(MSW_BASE), fake);
+  });
+});
+
+describe("the rules the fake keeps", () => {
+  let fake: RemoteAssistanceFake;
+  let server: FakeServer;
+  const partners = Array.from({ length: 5 }, (_, i) => ({
+    "@odata.type": "#microsoft.graph.remoteAssistancePartner",
+    id: `p${i}`,
+    displayName: ["TeamViewer", "Zoom Assist", "teamwork", "Acme", "O'Brien Support"][i]!,
+    onboardingUrl: null,
+    onboardingStatus: (["onboarded", "notOnboarded", "onboarding", "onboarded", "notOnboarded"] as const)[i]!,
+    lastConnectionDateTime: "2026-11-01T00:00:00Z",
+  }));
+  beforeAll(async () => {
+    fake = createRemoteAssistanceFake({ partners, pageSize: 2 });
+    server = await fake.listen();
+  });
+  afterEach(() => fake.reset());
+  afterAll(() => server.close());
+
+  const call = (path: string, init: RequestInit = {}) =>
+    fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json", ...(init.headers as Record<string, string>) } });
+  const json = async (path: string, init?: RequestInit) => {
+    const response = await call(path, init);
+    return { status: response.status, headers: response.headers, body: response.status === 204 ? undefined : await response.json() };
+  };
+  const ids = (body: { value: { id: string }[] }) => body.value.map((p) => p.id);
+  const C = "/deviceManagement/remoteAssistancePartners";
+
+  it("pages by pageSize with a nextLink on the fake's own origin, honouring $top, $skip and $count", async () => {
+    const first = await json(C);
+    expect(ids(first.body)).toEqual(["p0", "p1"]);
+    expect(first.body["@odata.nextLink"]).toBe(`${server.url}${C}?%24skiptoken=fake-2`);
+    const second = await fetch(first.body["@odata.nextLink"], { headers: { authorization: `Bearer ${TOKEN}` } }).then((r) => r.json());
+    expect(ids(second)).toEqual(["p2", "p3"]);
+    expect(ids((await json(`${C}?$top=3&$skip=1&$count=true`)).body)).toEqual(["p1", "p2", "p3"]);
+    expect((await json(`${C}?$top=3&$skip=1&$count=true`)).body["@odata.count"]).toBe(5);
+    const last = await json(`${C}?$top=3&$skip=3`);
+    expect(ids(last.body)).toEqual(["p3", "p4"]);
+    expect(last.body["@odata.nextLink"]).toBeUndefined();
+  });
+
+  it("keeps the query on its nextLinks: a filtered, ordered, selected listing stays so page after page", async () => {
+    const first = await json(`${C}?$filter=onboardingStatus eq 'notOnboarded' or x&$top=1`);
+    expect(first.status).toBe(400);
+    const page = await json(`${C}?$orderby=displayName desc&$select=displayName&$top=2`);
+    // Case-insensitive, as Graph sorts: "teamwork" comes after "TeamViewer".
+    expect(page.body.value).toEqual([{ id: "p1", displayName: "Zoom Assist" }, { id: "p2", displayName: "teamwork" }]);
+    const next = new URL(page.body["@odata.nextLink"]);
+    expect(next.searchParams.get("$orderby")).toBe("displayName desc");
+    expect(next.searchParams.get("$select")).toBe("displayName");
+    const rest = await fetch(next, { headers: { authorization: `Bearer ${TOKEN}` } }).then((r) => r.json());
+    expect(rest.value.map((p: { displayName: string }) => p.displayName)).toEqual(["TeamViewer", "O'Brien Support"]);
+  });
+
+  it.each([
+    ["onboardingStatus eq 'onboarded'", ["p0", "p3"]],
+    ["displayName eq 'Acme'", ["p3"]],
+    ["startswith(displayName,'team')", ["p0", "p2"]],
+    ["startswith(displayName,'team') and onboardingStatus eq 'onboarded'", ["p0"]],
+    ["displayName eq 'O''Brien Support'", ["p4"]],
+  ])("$filter=%s", async (filter, expected) => {
+    expect(ids((await json(`${C}?$top=10&$filter=${encodeURIComponent(filter)}`)).body)).toEqual(expected);
+  });
+
+  it.each(["displayName ne 'Acme'", "onboardingStatus eq 'onboarded' or displayName eq 'Acme'", "contains(displayName,'a')"])(
+    "an unsupported $filter (%s) is a 400 saying so, never ignored",
+    async (filter) => {
+      const { status, body } = await json(`${C}?$filter=${encodeURIComponent(filter)}`);
+      expect(status).toBe(400);
+      expect(body.error).toMatchObject({ code: "BadRequest", message: expect.stringContaining("does not support the filter") });
+    },
+  );
+
+  it("$count is text/plain and honours $filter", async () => {
+    const response = await call(`${C}/$count?$filter=${encodeURIComponent("onboardingStatus eq 'notOnboarded'")}`);
+    expect(response.headers.get("content-type")).toBe("text/plain");
+    expect(await response.text()).toBe("2");
+  });
+
+  it("get: 200, or 404 ResourceNotFound", async () => {
+    expect((await json(`${C}/p3`)).body).toMatchObject({ id: "p3", displayName: "Acme" });
+    expect(await json(`${C}/nope`)).toMatchObject({ status: 404, body: { error: { code: "ResourceNotFound" } } });
+  });
+
+  it("create: 201 with a new UUID, defaults and a Location", async () => {
+    const { status, headers, body } = await json(C, { method: "POST", body: JSON.stringify({ displayName: "New" }) });
+    expect(status).toBe(201);
+    expect(body.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(body).toMatchObject({ displayName: "New", onboardingStatus: "notOnboarded", lastConnectionDateTime: "0001-01-01T00:00:00Z" });
+    expect(headers.get("location")).toBe(`${server.url}${C}/${body.id}`);
+    expect((await json(`${C}/${body.id}`)).body.displayName).toBe("New");
+  });
+
+  it("update: merges; 204, or 200 with Prefer: return=representation; 404 for an unknown id", async () => {
+    expect((await json(`${C}/p3`, { method: "PATCH", body: JSON.stringify({ displayName: "Acme 2" }) })).status).toBe(204);
+    expect((await json(`${C}/p3`)).body).toMatchObject({ displayName: "Acme 2", onboardingStatus: "onboarded" });
+    const represented = await json(`${C}/p3`, { method: "PATCH", body: JSON.stringify({ onboardingUrl: null }), headers: { prefer: "return=representation" } });
+    expect(represented).toMatchObject({ status: 200, body: { id: "p3", displayName: "Acme 2", onboardingUrl: null } });
+    expect((await json(`${C}/nope`, { method: "PATCH", body: "{}" })).status).toBe(404);
+  });
+
+  it("update: option update: 200 answers with the partner", async () => {
+    const fake200 = createRemoteAssistanceFake({ update: 200 });
+    const other = await fake200.listen();
+    try {
+      const response = await fetch(`${other.url}${C}/${SEED_IDS[0]}`, { method: "PATCH", body: '{"displayName":"x"}', headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ id: SEED_IDS[0], displayName: "x" });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("delete, beginOnboarding and disconnect change the state", async () => {
+    expect((await json(`${C}/p1/beginOnboarding`, { method: "POST" })).status).toBe(204);
+    expect(fake.partners().find((p) => p.id === "p1")!.onboardingStatus).toBe("onboarding");
+    expect((await json(`${C}/p0/disconnect`, { method: "POST" })).status).toBe(204);
+    expect(fake.partners().find((p) => p.id === "p0")!.onboardingStatus).toBe("notOnboarded");
+    expect((await json(`${C}/p0`, { method: "DELETE" })).status).toBe(204);
+    expect((await json(`${C}/p0`)).status).toBe(404);
+    expect((await json(`${C}/p0`, { method: "DELETE" })).status).toBe(404);
+  });
+
+  it("a body that breaks the contract: 400 BadRequest, a details entry per path, nothing changed", async () => {
+    const { status, body } = await json(`${C}/p3`, { method: "PATCH", body: JSON.stringify({ id: "x", onboardingStatus: "Done", displayNam: "typo" }) });
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("BadRequest");
+    expect(body.error.details.map((d: { target: string }) => d.target).sort()).toEqual(["/displayNam", "/id", "/onboardingStatus"]);
+    expect(fake.partners().find((p) => p.id === "p3")).toEqual(partners[3]);
+  });
+
+  it("401 without a bearer token", async () => {
+    const response = await fetch(`${server.url}${C}`);
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe("InvalidAuthenticationToken");
+  });
+
+  it("every response carries request-id, the echoed client-request-id and Date, like Graph", async () => {
+    const response = await call(`${C}/p3`, { headers: { "client-request-id": "mine-123" } });
+    expect(response.headers.get("request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers.get("client-request-id")).toBe("mine-123");
+    expect(Date.parse(response.headers.get("date")!)).not.toBeNaN();
+    const error = await call(`${C}/nope`, { headers: { "client-request-id": "mine-456" } });
+    expect((await error.json()).error.innerError).toMatchObject({ "client-request-id": "mine-456", "request-id": error.headers.get("request-id") });
+  });
+
+  it("logs what was asked and answered; partners() is a snapshot; reset() starts again", async () => {
+    await json(`${C}/p3`);
+    await json(`${C}/p3`, { method: "DELETE" });
+    expect(fake.requests).toEqual([
+      { method: "GET", path: "/v1.0/deviceManagement/remoteAssistancePartners/p3", status: 200 },
+      { method: "DELETE", path: "/v1.0/deviceManagement/remoteAssistancePartners/p3", status: 204 },
+    ]);
+    const snapshot = fake.partners();
+    snapshot[0]!.displayName = "edited outside";
+    expect(fake.partners()[0]!.displayName).toBe("TeamViewer");
+    fake.reset();
+    expect(fake.partners()).toHaveLength(5);
+    expect(fake.requests).toEqual([]);
+  });
+});
+
+describe("throttling and faults, deterministic", () => {
+  it("throttle: past `writes` writes in the window, 429 with Retry-After; reads are not counted", async () => {
+    const fake = createRemoteAssistanceFake({ throttle: { writes: 2, windowMs: 60_000 } });
+    const server = await fake.listen();
+    try {
+      const patch = () => fetch(`${server.url}/deviceManagement/remoteAssistancePartners/${SEED_IDS[0]}`, { method: "PATCH", body: "{}", headers: { authorization: `Bearer ${TOKEN}` } });
+      expect((await patch()).status).toBe(204);
+      await fetch(`${server.url}/deviceManagement/remoteAssistancePartners`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect((await patch()).status).toBe(204);
+      const throttled = await patch();
+      expect(throttled.status).toBe(429);
+      expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThanOrEqual(59);
+      expect((await throttled.json()).error.code).toBe("TooManyRequests");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("the client's retries meet the throttle: Retry-After honoured, then success", async () => {
+    const fake = createRemoteAssistanceFake({ throttle: { writes: 1, windowMs: 1_000 } });
+    const server = await fake.listen();
+    try {
+      const client = createRemoteAssistanceClient({ baseUrl: server.url, getAccessToken: () => TOKEN });
+      await client.update(SEED_IDS[0]!, { displayName: "a" });
+      const started = performance.now();
+      await client.update(SEED_IDS[0]!, { displayName: "b" });
+      expect(performance.now() - started).toBeGreaterThanOrEqual(900);
+      expect(fake.requests.map((r) => r.status)).toEqual([204, 429, 204]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("faults: the same seed gives the same sequence of 503/504, and reset() replays it", async () => {
+    const run = async (fake: RemoteAssistanceFake) => {
+      const server = await fake.listen();
+      try {
+        const statuses: number[] = [];
+        for (let i = 0; i < 40; i++) statuses.push((await fetch(`${server.url}/deviceManagement/remoteAssistancePartners`, { headers: { authorization: `Bearer ${TOKEN}` } })).status);
+        return statuses;
+      } finally {
+        await server.close();
+      }
+    };
+    const a = createRemoteAssistanceFake({ faults: { rate: 0.3, seed: 7 } });
+    const first = await run(a);
+    expect(first.filter((s) => s === 503 || s === 504).length).toBeGreaterThan(4);
+    expect(first.filter((s) => s === 200).length).toBeGreaterThan(20);
+    expect(await run(createRemoteAssistanceFake({ faults: { rate: 0.3, seed: 7 } }))).toEqual(first);
+    a.reset();
+    expect(await run(a)).toEqual(first);
+    expect(await run(createRemoteAssistanceFake({ faults: { rate: 0.3, seed: 8 } }))).not.toEqual(first);
+  });
+});
