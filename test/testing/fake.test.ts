@@ -206,6 +206,15 @@ describe("the rules the fake keeps", () => {
     expect(await response.text()).toBe("2");
   });
 
+  it("this package's client: listAll over pages of pageSize, and count with a filter", async () => {
+    const client = createRemoteAssistanceClient({ baseUrl: server.url, getAccessToken: () => TOKEN, validate: "both" });
+    const seen: string[] = [];
+    for await (const partner of client.listAll({ $orderby: ["displayName"] })) seen.push(partner.id!);
+    expect(seen).toEqual(["p3", "p4", "p0", "p2", "p1"]);
+    expect(fake.requests.filter((r) => r.method === "GET")).toHaveLength(3);
+    expect(await client.count({ $filter: "onboardingStatus eq 'onboarded'" })).toBe(2);
+  });
+
   it("get: 200, or 404 ResourceNotFound", async () => {
     expect((await json(`${C}/p3`)).body).toMatchObject({ id: "p3", displayName: "Acme" });
     expect(await json(`${C}/nope`)).toMatchObject({ status: 404, body: { error: { code: "ResourceNotFound" } } });
