@@ -268,16 +268,16 @@ export interface components {
             onboardingStatus?: components["schemas"]["microsoft.graph.remoteAssistanceOnboardingStatus"];
             /**
              * Format: date-time
-             * @description The timestamp of the last request sent to Intune by the TEM partner, with its UTC offset.
+             * @description The timestamp of the last request sent to Intune by the partner, with its UTC offset.
              * @example 2016-12-31T23:58:36.6670033-08:00
              */
             lastConnectionDateTime?: string;
         };
         /**
          * remoteAssistancePartner (update)
-         * @description The body of a PATCH: a partial remoteAssistancePartner. Every property is optional. Strict, unlike the
-         *     response type: `id` and `@odata.context` are read-only and refused, and so is any property the type does
-         *     not define, so that a misspelt name fails here instead of being ignored or refused by the service. The
+         * @description The body of a PATCH: a partial remoteAssistancePartner. Every property is optional; send only what changes.
+         *     **Refused:** `id` and `@odata.context` (read-only, set by the service) and any property not listed here, so
+         *     that a misspelt name fails before the service sees it instead of being ignored or refused there. The
          *     `@odata.type` annotation is accepted because the en-US reference sends it.
          */
         remoteAssistancePartnerUpdate: {
@@ -286,29 +286,68 @@ export interface components {
              * @constant
              */
             "@odata.type"?: "#microsoft.graph.remoteAssistancePartner";
-            "@odata.context"?: never;
-            id?: never;
-            /** @description The display name of the partner; a string, or null to clear it. */
-            displayName?: unknown;
+            /**
+             * @description The display name of the partner; a string, or null to clear it.
+             * @example TeamViewer
+             */
+            displayName?: string | null;
             /**
              * Format: uri
              * @description The URL of the partner's onboarding portal (an absolute URI), or null to clear it.
+             * @example https://example.com/onboardingUrl/
              */
             onboardingUrl?: string | null;
             /** @description The onboarding status, one of `notOnboarded`, `onboarding`, `onboarded`. */
-            onboardingStatus?: unknown;
-            /** @description The timestamp of the last request sent to Intune by the TEM partner, with its UTC offset. */
-            lastConnectionDateTime?: unknown;
-        } & components["schemas"]["microsoft.graph.remoteAssistancePartner"];
+            onboardingStatus?: components["schemas"]["microsoft.graph.remoteAssistanceOnboardingStatus"];
+            /**
+             * Format: date-time
+             * @description The timestamp of the last request sent to Intune by the partner, with its UTC offset.
+             * @example 2016-12-31T23:58:36.6670033-08:00
+             */
+            lastConnectionDateTime?: string;
+            /** @description Refused in a request body; the service sets the id. */
+            id?: $Read<unknown>;
+            /** @description Refused in a request body; only the service sends it. */
+            "@odata.context"?: $Read<unknown>;
+        };
         /**
          * remoteAssistancePartner (create)
-         * @description The body of a POST that creates a partner. Strict like the update body: `id` (set by the service) and unknown
-         *     properties are refused. No property is required: the Graph reference marks none as required to create (its
-         *     table lists every property, `id` included, without marking any), and the `@microsoft/microsoft-graph-types`
-         *     declarations make every property optional. The service keeps `onboardingStatus` and
-         *     `lastConnectionDateTime` itself when they are left out.
+         * @description The body of a POST that creates a partner. No property is required: the Graph reference marks none as required
+         *     to create (its table lists every property, `id` included, without marking any), and the
+         *     `@microsoft/microsoft-graph-types` declarations make every property optional. The service keeps
+         *     `onboardingStatus` and `lastConnectionDateTime` itself when they are left out. **Refused:** `id` (the service
+         *     assigns it), `@odata.context` and any property not listed here.
          */
-        remoteAssistancePartnerCreate: components["schemas"]["remoteAssistancePartnerUpdate"];
+        remoteAssistancePartnerCreate: {
+            /**
+             * @description The OData type annotation; when sent, it must name this type.
+             * @constant
+             */
+            "@odata.type"?: "#microsoft.graph.remoteAssistancePartner";
+            /**
+             * @description The display name of the new partner.
+             * @example TeamViewer
+             */
+            displayName?: string | null;
+            /**
+             * Format: uri
+             * @description The URL of the partner's onboarding portal (an absolute URI).
+             * @example https://example.com/onboardingUrl/
+             */
+            onboardingUrl?: string | null;
+            /** @description The initial onboarding status; the service starts at `notOnboarded` when it is left out. */
+            onboardingStatus?: components["schemas"]["microsoft.graph.remoteAssistanceOnboardingStatus"];
+            /**
+             * Format: date-time
+             * @description The timestamp of the last request sent to Intune by the partner, with its UTC offset.
+             * @example 2016-12-31T23:58:36.6670033-08:00
+             */
+            lastConnectionDateTime?: string;
+            /** @description Refused in a request body; the service assigns the id of a new partner. */
+            id?: $Read<unknown>;
+            /** @description Refused in a request body; only the service sends it. */
+            "@odata.context"?: $Read<unknown>;
+        };
         /**
          * remoteAssistancePartnerCollectionResponse
          * @description One page of remoteAssistancePartner objects. When `@odata.nextLink` is present, more pages follow: fetch it
@@ -647,7 +686,10 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description A JSON representation of the new remoteAssistancePartner. `id` and unknown properties are refused. */
+        /**
+         * @description A JSON representation of the new remoteAssistancePartner: the properties below, none of them required.
+         *     **Refused:** `id` (the service assigns it), `@odata.context`, and any property not listed below.
+         */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["remoteAssistancePartnerCreate"];
@@ -827,8 +869,9 @@ export interface operations {
             cookie?: never;
         };
         /**
-         * @description A JSON representation of the remoteAssistancePartner properties to change. Every property is optional;
-         *     `id` and unknown properties are refused.
+         * @description A JSON representation of the remoteAssistancePartner properties to change: any of those below, none of them
+         *     required. **Refused:** `id` and `@odata.context` (read-only, set by the service), and any property not listed
+         *     below.
          */
         requestBody: {
             content: {

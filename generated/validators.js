@@ -275,7 +275,7 @@ var ajvFormats = (() => {
 
 export const remoteAssistancePartner = validate20;
 const schema31 = {"$ref":"spec#/components/schemas/microsoft.graph.remoteAssistancePartner"};
-const schema33 = {"title":"remoteAssistancePartner","type":"object","description":"A remote assistance partner, such as TeamViewer, that Intune administrators can onboard. Read liberally: the\nservice may add properties and `@odata.*` annotations, which are accepted; the known properties are typed as\nMicrosoft's metadata types them. With `$select` the service returns only the properties asked for, so none is\nrequired. Liberal is not shapeless: a body with a top-level `value` is a collection, or a partner wrapped in\none, and is refused as a partner.\n","not":{"description":"A top-level `value` makes a collection (or a partner wrapped in one), not a partner.","required":["value"],"properties":{"value":{"description":"The property that would make this body a collection."}}},"properties":{"@odata.context":{"type":"string","format":"uri","readOnly":true,"description":"The metadata URL describing the payload, which the service sends with a single partner.","example":"https://graph.microsoft.com/v1.0/$metadata#deviceManagement/remoteAssistancePartners/$entity"},"@odata.type":{"type":"string","description":"The OData type annotation, `#microsoft.graph.remoteAssistancePartner` for this type.","example":"#microsoft.graph.remoteAssistancePartner"},"id":{"type":"string","readOnly":true,"description":"The unique identifier of the partner. Set by the service; read-only.","example":"7443c8b9-c8b9-7443-b9c8-4374b9c84374"},"displayName":{"type":["string","null"],"description":"The display name of the partner.","example":"TeamViewer"},"onboardingUrl":{"type":["string","null"],"description":"The URL of the partner's onboarding portal, where an administrator can configure their Remote Assistance\nservice. A plain string, as Microsoft's metadata types it (`Edm.String`): a response with an empty or\nrelative value is still a valid response. Untrusted: check it before rendering it as a link.\n","example":"https://example.com/onboardingUrl/"},"onboardingStatus":{"$ref":"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus"},"lastConnectionDateTime":{"type":"string","format":"date-time","description":"The timestamp of the last request sent to Intune by the TEM partner, with its UTC offset.","example":"2016-12-31T23:58:36.6670033-08:00"}}};
+const schema33 = {"title":"remoteAssistancePartner","type":"object","description":"A remote assistance partner, such as TeamViewer, that Intune administrators can onboard. Read liberally: the\nservice may add properties and `@odata.*` annotations, which are accepted; the known properties are typed as\nMicrosoft's metadata types them. With `$select` the service returns only the properties asked for, so none is\nrequired. Liberal is not shapeless: a body with a top-level `value` is a collection, or a partner wrapped in\none, and is refused as a partner.\n","not":{"description":"A top-level `value` makes a collection (or a partner wrapped in one), not a partner.","required":["value"],"properties":{"value":{"description":"The property that would make this body a collection."}}},"properties":{"@odata.context":{"type":"string","format":"uri","readOnly":true,"description":"The metadata URL describing the payload, which the service sends with a single partner.","example":"https://graph.microsoft.com/v1.0/$metadata#deviceManagement/remoteAssistancePartners/$entity"},"@odata.type":{"type":"string","description":"The OData type annotation, `#microsoft.graph.remoteAssistancePartner` for this type.","example":"#microsoft.graph.remoteAssistancePartner"},"id":{"type":"string","readOnly":true,"description":"The unique identifier of the partner. Set by the service; read-only.","example":"7443c8b9-c8b9-7443-b9c8-4374b9c84374"},"displayName":{"type":["string","null"],"description":"The display name of the partner.","example":"TeamViewer"},"onboardingUrl":{"type":["string","null"],"description":"The URL of the partner's onboarding portal, where an administrator can configure their Remote Assistance\nservice. A plain string, as Microsoft's metadata types it (`Edm.String`): a response with an empty or\nrelative value is still a valid response. Untrusted: check it before rendering it as a link.\n","example":"https://example.com/onboardingUrl/"},"onboardingStatus":{"$ref":"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus"},"lastConnectionDateTime":{"type":"string","format":"date-time","description":"The timestamp of the last request sent to Intune by the partner, with its UTC offset.","example":"2016-12-31T23:58:36.6670033-08:00"}}};
 const schema34 = {"title":"remoteAssistanceOnboardingStatus","type":"string","description":"The onboarding status of the partner's Remote Assistance connector (for example the TeamViewer connector):\n`notOnboarded`, the partner is not onboarded; `onboarding`, onboarding has begun; `onboarded`, the partner is\nonboarded and connected.\n","enum":["notOnboarded","onboarding","onboarded"]};
 const formats0 = ajvFormats.fullFormats.uri;
 const formats2 = ajvFormats.fullFormats["date-time"];
@@ -489,12 +489,374 @@ validate20.evaluated = {"props":{"@odata.context":true,"@odata.type":true,"id":t
 
 export const remoteAssistancePartnerUpdate = validate24;
 const schema35 = {"$ref":"spec#/components/schemas/remoteAssistancePartnerUpdate"};
-const schema36 = {"title":"remoteAssistancePartner (update)","description":"The body of a PATCH: a partial remoteAssistancePartner. Every property is optional. Strict, unlike the\nresponse type: `id` and `@odata.context` are read-only and refused, and so is any property the type does\nnot define, so that a misspelt name fails here instead of being ignored or refused by the service. The\n`@odata.type` annotation is accepted because the en-US reference sends it.\n","type":"object","allOf":[{"$ref":"#/components/schemas/microsoft.graph.remoteAssistancePartner"}],"properties":{"@odata.type":{"const":"#microsoft.graph.remoteAssistancePartner","description":"The OData type annotation; when sent, it must name this type."},"@odata.context":false,"id":false,"displayName":{"description":"The display name of the partner; a string, or null to clear it."},"onboardingUrl":{"type":["string","null"],"format":"uri","description":"The URL of the partner's onboarding portal (an absolute URI), or null to clear it."},"onboardingStatus":{"description":"The onboarding status, one of `notOnboarded`, `onboarding`, `onboarded`."},"lastConnectionDateTime":{"description":"The timestamp of the last request sent to Intune by the TEM partner, with its UTC offset."}},"additionalProperties":false};
+const schema36 = {"title":"remoteAssistancePartner (update)","description":"The body of a PATCH: a partial remoteAssistancePartner. Every property is optional; send only what changes.\n**Refused:** `id` and `@odata.context` (read-only, set by the service) and any property not listed here, so\nthat a misspelt name fails before the service sees it instead of being ignored or refused there. The\n`@odata.type` annotation is accepted because the en-US reference sends it.\n","type":"object","properties":{"@odata.type":{"const":"#microsoft.graph.remoteAssistancePartner","description":"The OData type annotation; when sent, it must name this type."},"displayName":{"type":["string","null"],"description":"The display name of the partner; a string, or null to clear it.","example":"TeamViewer"},"onboardingUrl":{"type":["string","null"],"format":"uri","description":"The URL of the partner's onboarding portal (an absolute URI), or null to clear it.","example":"https://example.com/onboardingUrl/"},"onboardingStatus":{"$ref":"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus","description":"The onboarding status, one of `notOnboarded`, `onboarding`, `onboarded`."},"lastConnectionDateTime":{"type":"string","format":"date-time","description":"The timestamp of the last request sent to Intune by the partner, with its UTC offset.","example":"2016-12-31T23:58:36.6670033-08:00"},"id":{"readOnly":true,"not":{},"description":"Refused in a request body; the service sets the id."},"@odata.context":{"readOnly":true,"not":{},"description":"Refused in a request body; only the service sends it."}},"additionalProperties":false};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate26.evaluated;
+const evaluated0 = validate25.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((((key0 === "@odata.type") || (key0 === "displayName")) || (key0 === "onboardingUrl")) || (key0 === "onboardingStatus")) || (key0 === "lastConnectionDateTime")) || (key0 === "id")) || (key0 === "@odata.context"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data["@odata.type"] !== undefined){
+if("#microsoft.graph.remoteAssistancePartner" !== data["@odata.type"]){
+const err1 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/const",keyword:"const",params:{allowedValue: "#microsoft.graph.remoteAssistancePartner"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.displayName !== undefined){
+let data1 = data.displayName;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err2 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: schema36.properties.displayName.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.onboardingUrl !== undefined){
+let data2 = data.onboardingUrl;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err3 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/type",keyword:"type",params:{type: schema36.properties.onboardingUrl.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data2 === "string"){
+if(!(formats0(data2))){
+const err4 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.onboardingStatus !== undefined){
+let data3 = data.onboardingStatus;
+if(typeof data3 !== "string"){
+const err5 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!(((data3 === "notOnboarded") || (data3 === "onboarding")) || (data3 === "onboarded"))){
+const err6 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.lastConnectionDateTime !== undefined){
+let data4 = data.lastConnectionDateTime;
+if(typeof data4 === "string"){
+if(!(formats2.validate(data4))){
+const err7 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data["@odata.context"] !== undefined){
+const err10 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate25.errors = vErrors;
+return errors === 0;
+}
+validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate24.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate25(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if (vErrors === null) { vErrors = validate25.errors.slice(); } else { for (const e of validate25.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const remoteAssistancePartnerCreate = validate27;
+const schema38 = {"$ref":"spec#/components/schemas/remoteAssistancePartnerCreate"};
+const schema39 = {"title":"remoteAssistancePartner (create)","description":"The body of a POST that creates a partner. No property is required: the Graph reference marks none as required\nto create (its table lists every property, `id` included, without marking any), and the\n`@microsoft/microsoft-graph-types` declarations make every property optional. The service keeps\n`onboardingStatus` and `lastConnectionDateTime` itself when they are left out. **Refused:** `id` (the service\nassigns it), `@odata.context` and any property not listed here.\n","type":"object","properties":{"@odata.type":{"const":"#microsoft.graph.remoteAssistancePartner","description":"The OData type annotation; when sent, it must name this type."},"displayName":{"type":["string","null"],"description":"The display name of the new partner.","example":"TeamViewer"},"onboardingUrl":{"type":["string","null"],"format":"uri","description":"The URL of the partner's onboarding portal (an absolute URI).","example":"https://example.com/onboardingUrl/"},"onboardingStatus":{"$ref":"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus","description":"The initial onboarding status; the service starts at `notOnboarded` when it is left out."},"lastConnectionDateTime":{"type":"string","format":"date-time","description":"The timestamp of the last request sent to Intune by the partner, with its UTC offset.","example":"2016-12-31T23:58:36.6670033-08:00"},"id":{"readOnly":true,"not":{},"description":"Refused in a request body; the service assigns the id of a new partner."},"@odata.context":{"readOnly":true,"not":{},"description":"Refused in a request body; only the service sends it."}},"additionalProperties":false};
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate28.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((((key0 === "@odata.type") || (key0 === "displayName")) || (key0 === "onboardingUrl")) || (key0 === "onboardingStatus")) || (key0 === "lastConnectionDateTime")) || (key0 === "id")) || (key0 === "@odata.context"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data["@odata.type"] !== undefined){
+if("#microsoft.graph.remoteAssistancePartner" !== data["@odata.type"]){
+const err1 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/const",keyword:"const",params:{allowedValue: "#microsoft.graph.remoteAssistancePartner"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.displayName !== undefined){
+let data1 = data.displayName;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err2 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: schema39.properties.displayName.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.onboardingUrl !== undefined){
+let data2 = data.onboardingUrl;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err3 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/type",keyword:"type",params:{type: schema39.properties.onboardingUrl.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data2 === "string"){
+if(!(formats0(data2))){
+const err4 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.onboardingStatus !== undefined){
+let data3 = data.onboardingStatus;
+if(typeof data3 !== "string"){
+const err5 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!(((data3 === "notOnboarded") || (data3 === "onboarding")) || (data3 === "onboarded"))){
+const err6 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.lastConnectionDateTime !== undefined){
+let data4 = data.lastConnectionDateTime;
+if(typeof data4 === "string"){
+if(!(formats2.validate(data4))){
+const err7 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data["@odata.context"] !== undefined){
+const err10 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate27.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate28(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if (vErrors === null) { vErrors = validate28.errors.slice(); } else { for (const e of validate28.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const remoteAssistancePartnerCollection = validate30;
+const schema41 = {"$ref":"spec#/components/schemas/microsoft.graph.remoteAssistancePartnerCollectionResponse"};
+const schema42 = {"title":"remoteAssistancePartnerCollectionResponse","type":"object","description":"One page of remoteAssistancePartner objects. When `@odata.nextLink` is present, more pages follow: fetch it\nas it is. Read liberally, like the partner itself.\n","required":["value"],"properties":{"@odata.context":{"type":"string","format":"uri","description":"The metadata URL describing the payload."},"@odata.count":{"type":"integer","minimum":0,"description":"The number of partners in the whole result, when `$count=true` was asked for."},"@odata.nextLink":{"type":["string","null"],"format":"uri","description":"The URL of the next page; absent (or null) on the last page."},"value":{"type":"array","description":"The partners on this page.","items":{"$ref":"#/components/schemas/microsoft.graph.remoteAssistancePartner"}}}};
+
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate32.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -673,263 +1035,16 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":{"@odata.context":true,"@odata.type":true,"id":true,"displayName":true,"onboardingUrl":true,"onboardingStatus":true,"lastConnectionDateTime":true},"dynamicProps":false,"dynamicItems":false};
+validate32.evaluated = {"props":{"@odata.context":true,"@odata.type":true,"id":true,"displayName":true,"onboardingUrl":true,"onboardingStatus":true,"lastConnectionDateTime":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate25.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate26(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-if (vErrors === null) { vErrors = validate26.errors.slice(); } else { for (const e of validate26.errors) vErrors.push(e); }
-errors = vErrors.length;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(((((((key0 === "@odata.type") || (key0 === "@odata.context")) || (key0 === "id")) || (key0 === "displayName")) || (key0 === "onboardingUrl")) || (key0 === "onboardingStatus")) || (key0 === "lastConnectionDateTime"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data["@odata.type"] !== undefined){
-if("#microsoft.graph.remoteAssistancePartner" !== data["@odata.type"]){
-const err1 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/const",keyword:"const",params:{allowedValue: "#microsoft.graph.remoteAssistancePartner"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data["@odata.context"] !== undefined){
-const err2 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.id !== undefined){
-const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.onboardingUrl !== undefined){
-let data3 = data.onboardingUrl;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/type",keyword:"type",params:{type: schema36.properties.onboardingUrl.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(typeof data3 === "string"){
-if(!(formats0(data3))){
-const err5 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-validate25.errors = vErrors;
-return errors === 0;
-}
-validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate24.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate25(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-if (vErrors === null) { vErrors = validate25.errors.slice(); } else { for (const e of validate25.errors) vErrors.push(e); }
-errors = vErrors.length;
-}
-validate24.errors = vErrors;
-return errors === 0;
-}
-validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const remoteAssistancePartnerCreate = validate29;
-const schema39 = {"$ref":"spec#/components/schemas/remoteAssistancePartnerCreate"};
-
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate30.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate26(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-if (vErrors === null) { vErrors = validate26.errors.slice(); } else { for (const e of validate26.errors) vErrors.push(e); }
-errors = vErrors.length;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(((((((key0 === "@odata.type") || (key0 === "@odata.context")) || (key0 === "id")) || (key0 === "displayName")) || (key0 === "onboardingUrl")) || (key0 === "onboardingStatus")) || (key0 === "lastConnectionDateTime"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data["@odata.type"] !== undefined){
-if("#microsoft.graph.remoteAssistancePartner" !== data["@odata.type"]){
-const err1 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/const",keyword:"const",params:{allowedValue: "#microsoft.graph.remoteAssistancePartner"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data["@odata.context"] !== undefined){
-const err2 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.id !== undefined){
-const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.onboardingUrl !== undefined){
-let data3 = data.onboardingUrl;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/type",keyword:"type",params:{type: schema36.properties.onboardingUrl.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(typeof data3 === "string"){
-if(!(formats0(data3))){
-const err5 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-validate30.errors = vErrors;
-return errors === 0;
-}
-validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate29.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate30(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-if (vErrors === null) { vErrors = validate30.errors.slice(); } else { for (const e of validate30.errors) vErrors.push(e); }
-errors = vErrors.length;
-}
-validate29.errors = vErrors;
-return errors === 0;
-}
-validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const remoteAssistancePartnerCollection = validate33;
-const schema41 = {"$ref":"spec#/components/schemas/microsoft.graph.remoteAssistancePartnerCollectionResponse"};
-const schema42 = {"title":"remoteAssistancePartnerCollectionResponse","type":"object","description":"One page of remoteAssistancePartner objects. When `@odata.nextLink` is present, more pages follow: fetch it\nas it is. Read liberally, like the partner itself.\n","required":["value"],"properties":{"@odata.context":{"type":"string","format":"uri","description":"The metadata URL describing the payload."},"@odata.count":{"type":"integer","minimum":0,"description":"The number of partners in the whole result, when `$count=true` was asked for."},"@odata.nextLink":{"type":["string","null"],"format":"uri","description":"The URL of the next page; absent (or null) on the last page."},"value":{"type":"array","description":"The partners on this page.","items":{"$ref":"#/components/schemas/microsoft.graph.remoteAssistancePartner"}}}};
-
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate34.evaluated;
+const evaluated0 = validate31.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1027,8 +1142,8 @@ let data3 = data.value;
 if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate26(data3[i0], {instancePath:instancePath+"/value/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
-if (vErrors === null) { vErrors = validate26.errors.slice(); } else { for (const e of validate26.errors) vErrors.push(e); }
+if(!(validate32(data3[i0], {instancePath:instancePath+"/value/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
+if (vErrors === null) { vErrors = validate32.errors.slice(); } else { for (const e of validate32.errors) vErrors.push(e); }
 errors = vErrors.length;
 }
 }
@@ -1055,43 +1170,43 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate34.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
-validate34.evaluated = {"props":{"@odata.context":true,"@odata.count":true,"@odata.nextLink":true,"value":true},"dynamicProps":false,"dynamicItems":false};
+validate31.evaluated = {"props":{"@odata.context":true,"@odata.count":true,"@odata.nextLink":true,"value":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate33.evaluated;
+const evaluated0 = validate30.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate34(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-if (vErrors === null) { vErrors = validate34.errors.slice(); } else { for (const e of validate34.errors) vErrors.push(e); }
+if(!(validate31(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if (vErrors === null) { vErrors = validate31.errors.slice(); } else { for (const e of validate31.errors) vErrors.push(e); }
 errors = vErrors.length;
 }
-validate33.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
-validate33.evaluated = {"props":{"@odata.context":true,"@odata.count":true,"@odata.nextLink":true,"value":true},"dynamicProps":false,"dynamicItems":false};
+validate30.evaluated = {"props":{"@odata.context":true,"@odata.count":true,"@odata.nextLink":true,"value":true},"dynamicProps":false,"dynamicItems":false};
 
-export const odataError = validate37;
-const schema43 = {"$ref":"spec#/components/schemas/microsoft.graph.ODataErrors.ODataError"};
-const schema44 = {"title":"ODataError","type":"object","description":"The OData error envelope that Microsoft Graph sends with every 4XX and 5XX response.","required":["error"],"properties":{"error":{"$ref":"#/components/schemas/microsoft.graph.ODataErrors.MainError"}}};
-const schema45 = {"title":"MainError","type":"object","description":"The error itself.","required":["code","message"],"properties":{"code":{"type":"string","description":"A service-defined error code, such as `BadRequest` or `ResourceNotFound`."},"message":{"type":"string","description":"A human-readable message describing the error."},"target":{"type":["string","null"],"description":"The target of the error, such as the name of the property in error."},"details":{"type":"array","description":"More specific errors that led to this one.","items":{"$ref":"#/components/schemas/microsoft.graph.ODataErrors.ErrorDetails"}},"innerError":{"$ref":"#/components/schemas/microsoft.graph.ODataErrors.InnerError"}}};
-const schema46 = {"title":"ErrorDetails","type":"object","description":"One more specific error.","required":["code","message"],"properties":{"code":{"type":"string","description":"A service-defined error code."},"message":{"type":"string","description":"A human-readable message describing the error."},"target":{"type":["string","null"],"description":"The target of the error."}}};
-const schema47 = {"title":"InnerError","type":"object","description":"Diagnostics of the service. Quote `request-id`, `client-request-id` and `date` when asking Microsoft for\nsupport. The service may add further properties.\n","properties":{"@odata.type":{"type":"string","description":"The OData type annotation of the inner error."},"request-id":{"type":"string","description":"The id the service gave the request."},"client-request-id":{"type":"string","description":"The `client-request-id` the caller sent, or one the service made."},"date":{"type":"string","description":"When the error happened, in UTC. The service sends it without a UTC offset (`2026-11-28T10:00:00`), so\nthe offset is optional here, unlike in `format: date-time`.\n","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})?$"}}};
+export const odataError = validate35;
+const schema45 = {"$ref":"spec#/components/schemas/microsoft.graph.ODataErrors.ODataError"};
+const schema46 = {"title":"ODataError","type":"object","description":"The OData error envelope that Microsoft Graph sends with every 4XX and 5XX response.","required":["error"],"properties":{"error":{"$ref":"#/components/schemas/microsoft.graph.ODataErrors.MainError"}}};
+const schema47 = {"title":"MainError","type":"object","description":"The error itself.","required":["code","message"],"properties":{"code":{"type":"string","description":"A service-defined error code, such as `BadRequest` or `ResourceNotFound`."},"message":{"type":"string","description":"A human-readable message describing the error."},"target":{"type":["string","null"],"description":"The target of the error, such as the name of the property in error."},"details":{"type":"array","description":"More specific errors that led to this one.","items":{"$ref":"#/components/schemas/microsoft.graph.ODataErrors.ErrorDetails"}},"innerError":{"$ref":"#/components/schemas/microsoft.graph.ODataErrors.InnerError"}}};
+const schema48 = {"title":"ErrorDetails","type":"object","description":"One more specific error.","required":["code","message"],"properties":{"code":{"type":"string","description":"A service-defined error code."},"message":{"type":"string","description":"A human-readable message describing the error."},"target":{"type":["string","null"],"description":"The target of the error."}}};
+const schema49 = {"title":"InnerError","type":"object","description":"Diagnostics of the service. Quote `request-id`, `client-request-id` and `date` when asking Microsoft for\nsupport. The service may add further properties.\n","properties":{"@odata.type":{"type":"string","description":"The OData type annotation of the inner error."},"request-id":{"type":"string","description":"The id the service gave the request."},"client-request-id":{"type":"string","description":"The `client-request-id` the caller sent, or one the service made."},"date":{"type":"string","description":"When the error happened, in UTC. The service sends it without a UTC offset (`2026-11-28T10:00:00`), so\nthe offset is optional here, unlike in `format: date-time`.\n","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})?$"}}};
 const pattern4 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})?$", "u");
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate39.evaluated;
+const evaluated0 = validate37.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1146,7 +1261,7 @@ errors++;
 if(data.target !== undefined){
 let data2 = data.target;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err4 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: schema45.properties.target.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: schema47.properties.target.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1210,7 +1325,7 @@ errors++;
 if(data4.target !== undefined){
 let data7 = data4.target;
 if((typeof data7 !== "string") && (data7 !== null)){
-const err9 = {instancePath:instancePath+"/details/" + i0+"/target",schemaPath:"#/components/schemas/microsoft.graph.ODataErrors.ErrorDetails/properties/target/type",keyword:"type",params:{type: schema46.properties.target.type},message:"must be string,null"};
+const err9 = {instancePath:instancePath+"/details/" + i0+"/target",schemaPath:"#/components/schemas/microsoft.graph.ODataErrors.ErrorDetails/properties/target/type",keyword:"type",params:{type: schema48.properties.target.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1331,16 +1446,16 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
-validate39.evaluated = {"props":{"code":true,"message":true,"target":true,"details":true,"innerError":true},"dynamicProps":false,"dynamicItems":false};
+validate37.evaluated = {"props":{"code":true,"message":true,"target":true,"details":true,"innerError":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate36.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1359,8 +1474,8 @@ vErrors.push(err0);
 errors++;
 }
 if(data.error !== undefined){
-if(!(validate39(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
-if (vErrors === null) { vErrors = validate39.errors.slice(); } else { for (const e of validate39.errors) vErrors.push(e); }
+if(!(validate37(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
+if (vErrors === null) { vErrors = validate37.errors.slice(); } else { for (const e of validate37.errors) vErrors.push(e); }
 errors = vErrors.length;
 }
 }
@@ -1375,27 +1490,27 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+validate36.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate37.evaluated;
+const evaluated0 = validate35.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate38(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-if (vErrors === null) { vErrors = validate38.errors.slice(); } else { for (const e of validate38.errors) vErrors.push(e); }
+if(!(validate36(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if (vErrors === null) { vErrors = validate36.errors.slice(); } else { for (const e of validate36.errors) vErrors.push(e); }
 errors = vErrors.length;
 }
-validate37.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
-validate37.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};
+validate35.evaluated = {"props":{"error":true},"dynamicProps":false,"dynamicItems":false};

@@ -123,7 +123,7 @@ function describeErrors(errors: AjvError[]): ValidationError[] {
   return described;
 }
 
-function describeError({ instancePath, keyword, params, message }: AjvError): ValidationError {
+function describeError({ instancePath, schemaPath, keyword, params, message }: AjvError): ValidationError {
   switch (keyword) {
     case "required": {
       const name = String(params.missingProperty);
@@ -143,7 +143,9 @@ function describeError({ instancePath, keyword, params, message }: AjvError): Va
     case "type":
       return { path: instancePath, message: `must be ${listOf(params.type, " or ")}` };
     case "not":
-      // The contract's one `not`: the partner's refusal of a top-level `value` (test/contract/upstream-agreement.test.ts).
+      // Two uses in the contract: a read-only property refused in a request body (`id: { readOnly, not: {} }`), and
+      // the partner's refusal of a top-level `value`.
+      if (/\/properties\/[^/]+\/not$/.test(schemaPath)) return { path: instancePath, message: `property "${lastSegment(instancePath)}" is not allowed here (read-only)` };
       return { path: childPath(instancePath, "value"), message: 'a top-level "value" makes this a collection (or a wrapped partner), not a partner' };
     case "format":
       return { path: instancePath, message: FORMAT_MESSAGES[String(params.format)] ?? `must match format "${String(params.format)}"` };

@@ -18,7 +18,8 @@ const cases: [name: string, change: (s: Spec) => void, rules: string[]][] = [
   // Readers' exhaustive switches stop compiling, and older response validation refuses the new value.
   ["adding an enum value", (s) => schemas(s)["microsoft.graph.remoteAssistanceOnboardingStatus"].enum.push("unknownFutureValue"), ["enum-values-added"]],
   ["adding a required request property", (s) => (schemas(s).remoteAssistancePartnerUpdate.required = ["displayName"]), ["required-properties-added"]],
-  ["narrowing a type (no longer nullable)", (s) => (partner(s).displayName.type = "string"), ["schema-type-changed"]],
+  // The request body: a caller that sends null to clear the name is now refused.
+  ["narrowing a request type (no longer nullable)", (s) => (schemas(s).remoteAssistancePartnerUpdate.properties.displayName.type = "string"), ["schema-type-changed"]],
   ["narrowing a request value (a maxLength)", (s) => (s.components.parameters.filter.schema.maxLength = 10), ["schema-constraint-changed"]],
   ["changing a parameter's type", (s) => (s.components.parameters.top.schema.type = "string"), ["schema-type-changed"]],
   ["renaming a query parameter", (s) => (s.components.parameters.top.name = "top"), ["parameter-removed"]],

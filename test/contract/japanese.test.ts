@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyOverlay } from "../../scripts/codegen/overlay.js";
+import { parse } from "yaml";
 import { root, spec } from "../helpers/spec.js";
 
 const ja = JSON.parse(readFileSync(join(root, "generated/openapi.ja.json"), "utf8"));
@@ -16,15 +17,18 @@ function withoutProse(node: unknown): unknown {
   return Object.fromEntries(
     Object.entries(node)
       .filter(([key, value]) => !((key === "summary" || key === "description") && typeof value === "string"))
-      .map(([key, value]) => [key, withoutProse(value)]),
+      // An OAuth scope's value is its description too.
+      .map(([key, value]) => [key, key === "scopes" ? Object.keys(value as object) : withoutProse(value)]),
   );
 }
 
 function prose(node: unknown, pointer = ""): [string, string][] {
   if (!node || typeof node !== "object") return [];
-  return Object.entries(node).flatMap(([key, value]) =>
-    (key === "summary" || key === "description") && typeof value === "string" ? [[`${pointer}/${key}`, value] as [string, string]] : prose(value, `${pointer}/${key}`),
-  );
+  return Object.entries(node).flatMap(([key, value]) => {
+    if ((key === "summary" || key === "description") && typeof value === "string") return [[`${pointer}/${key}`, value] as [string, string]];
+    if (key === "scopes" && value && typeof value === "object") return Object.entries(value).map(([scope, text]) => [`${pointer}/scopes/${scope}`, String(text)] as [string, string]);
+    return prose(value, `${pointer}/${key}`);
+  });
 }
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
@@ -55,7 +59,7 @@ describe("the Japanese bundle", () => {
       /^パートナーのオンボーディング ポータルの URL。このポータルでは、管理者がパートナーのリモート アシスタンス サービスを構成できます。/,
     );
     expect(partner(ja).id.description).toMatch(/^パートナーの一意識別子。/);
-    expect(partner(ja).lastConnectionDateTime.description).toMatch(/^TEM パートナーによって Intune に最後に送信された要求のタイムスタンプ/);
+    expect(partner(ja).lastConnectionDateTime.description).toMatch(/^パートナーによって Intune に最後に送信された要求のタイムスタンプ/);
   });
 
   it("keeps the seed's fixed mistakes fixed: no TBD placeholder, least-to-most privileged", () => {
@@ -84,5 +88,41 @@ describe("applyOverlay", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the Japanese words (spec/overlays/ja-glossary.yaml)", () => {
+  const glossary = parse(readFileSync(join(root, "spec/overlays/ja-glossary.yaml"), "utf8")) as {
+    terms: { english: string[]; ja: string; avoid?: string[]; avoidPattern?: string }[];
+  };
+  const texts = prose(ja);
+  // Code spans, URLs and permission names are not prose: `client-request-id`, https://…, DeviceManagement….All.
+  const proseOnly = (text: string) => text.replace(/`[^`]*`/g, " ").replace(/https?:\/\/\S+/g, " ").replace(/\b[A-Z][A-Za-z]+(?:\.[A-Za-z]+)+\b/g, " ");
+
+  it.each(glossary.terms.map((t) => [t.ja, t] as const))("%s: no variant the glossary rules out", (_ja, term) => {
+    const found = texts.filter(([, text]) => (term.avoid ?? []).some((v) => text.includes(v)) || (term.avoidPattern !== undefined && new RegExp(term.avoidPattern).test(text)));
+    expect(found.map(([pointer, text]) => `${pointer}: ${text.slice(0, 80)}`)).toEqual([]);
+  });
+
+  it.each(glossary.terms.map((t) => [t.english.join(", "), t] as const))("%s: never left in English", (_english, term) => {
+    const words = new RegExp(`\\b(?:${term.english.map((w) => w.replace(/ /g, "\\s+")).join("|")})\\b`, "i");
+    const found = texts.filter(([, text]) => words.test(proseOnly(text)));
+    expect(found.map(([pointer, text]) => `${pointer}: ${text.slice(0, 80)}`)).toEqual([]);
+  });
+
+  it("bold lead-ins end with a colon, as Microsoft's ja-JP pages write them (**注:**), never with 。", () => {
+    expect(texts.filter(([, text]) => /\*\*[^*\n]+。\*\*/.test(text)).map(([p]) => p)).toEqual([]);
+    expect(texts.filter(([, text]) => /\*\*[^*\n]+:\*\*/.test(text)).length).toBeGreaterThan(8);
+  });
+
+  it("no half-width space after 。 or 、", () => {
+    expect(texts.filter(([, text]) => /[。、] /.test(text)).map(([p, text]) => `${p}: ${text.match(/.{0,20}[。、] .{0,10}/)![0]}`)).toEqual([]);
+  });
+
+  it("the page's list of corrections names the copied description and the reversed header, and TEM appears nowhere", () => {
+    const description = ja.info.description as string;
+    expect(description).toContain("telecomExpenseManagementPartner");
+    expect(description).toContain("特権の大きいものから小さいものへ");
+    for (const doc of [ja, spec]) expect(JSON.stringify(doc)).not.toMatch(/\bTEM\b/);
   });
 });

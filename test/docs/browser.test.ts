@@ -48,8 +48,8 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
     await site?.close();
   });
 
-  async function open(path: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, serviceWorkers: "block" });
+  async function open(path: string, { width = 1400, hash = OPERATION } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 1000 }, serviceWorkers: "block" });
     // Every request from the page: loopback goes through, anything else is refused and counted.
     await context.route("**/*", (route) => {
       const url = new URL(route.request().url());
@@ -70,8 +70,8 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
       );
     });
     pagesOpened++;
-    await page.goto(`${site.origin}${path}${OPERATION}`, { waitUntil: "load" });
-    await page.locator(SECTION).waitFor({ state: "visible", timeout: 30_000 });
+    await page.goto(`${site.origin}${path}${hash}`, { waitUntil: "load" });
+    await page.locator(`[id="${hash.slice(2)}"]`).waitFor({ state: "visible", timeout: 30_000 });
     // The HTML is prerendered and then hydrated; wait until the page is idle and has painted twice since.
     await page.waitForLoadState("networkidle");
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -123,6 +123,66 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
         // A blank 1400×1000 page compresses to a few KB; the rendered operation is far larger.
         expect(statSync(shot).size).toBeGreaterThan(40_000);
       });
+    });
+  }
+
+  const OPERATIONS = [
+    "listRemoteAssistancePartners", "createRemoteAssistancePartner", "countRemoteAssistancePartners", "getRemoteAssistancePartner",
+    "updateRemoteAssistancePartner", "deleteRemoteAssistancePartner", "beginRemoteAssistancePartnerOnboarding", "disconnectRemoteAssistancePartner",
+  ].map((id) => `remoteassistancepartners/${id.toLowerCase()}`);
+
+  for (const { lang, path } of pages) {
+    for (const width of [1280, 1400, 1920]) {
+      it(`${lang} at ${width} px: no table in any operation's section overflows its column`, async () => {
+        const page = await open(path, { width, hash: `#/${OPERATIONS[0]}` });
+        try {
+          const overflowing: string[] = [];
+          let tables = 0;
+          for (const section of OPERATIONS) {
+            await page.evaluate((hash) => (location.hash = hash), `#/${section}`);
+            const block = page.locator(`[id="${section}"]`);
+            await block.waitFor({ state: "visible" });
+            await block.locator("table").first().waitFor({ state: "attached" });
+            const measured = await block.evaluate((element) =>
+              [...element.querySelectorAll("table")].map((table) => ({ table: table.scrollWidth, column: table.parentElement!.clientWidth })),
+            );
+            tables += measured.length;
+            for (const m of measured) if (m.table > m.column) overflowing.push(`${section}: ${m.table} px in ${m.column} px`);
+          }
+          expect(tables).toBeGreaterThanOrEqual(OPERATIONS.length);
+          expect(overflowing).toEqual([]);
+        } finally {
+          await page.context().close();
+        }
+      }, 60_000);
+    }
+  }
+
+  const bodies = [
+    { lang: "en", path: "/index.html", refused: "Refused: id and @odata.context", writable: "The display name of the partner; a string, or null to clear it." },
+    { lang: "ja", path: "/ja/index.html", refused: "拒否されるもの: id と @odata.context", writable: "パートナーの表示名。文字列、または消去する場合は null。" },
+  ];
+  for (const { lang, path, refused, writable } of bodies) {
+    it(`${lang}: the PATCH and POST body panels show each writable property's own text and say what is refused`, async () => {
+      const page = await open(path);
+      try {
+        for (const section of [OPERATIONS[4]!, OPERATIONS[1]!]) {
+          await page.evaluate((hash) => (location.hash = hash), `#/${section}`);
+          const block = page.locator(`[id="${section}"]`);
+          await block.waitFor({ state: "visible" });
+          const text = await block.innerText();
+          // The request part of the section: from its body to its responses.
+          const request = text.slice(text.indexOf("Body"), text.indexOf("Responses"));
+          expect(request).toContain(section === OPERATIONS[4] ? refused : refused.replace(" と @odata.context", "").replace(" and @odata.context", ""));
+          for (const name of ["displayName", "onboardingUrl", "onboardingStatus", "lastConnectionDateTime"]) expect(request).toContain(name);
+          if (section === OPERATIONS[4]) expect(request).toContain(writable);
+          // Read-only properties are not offered as body properties ("id any" was shown before).
+          expect(request).not.toMatch(/^id\n/m);
+          expect(request).not.toMatch(/^@odata\.context\n/m);
+        }
+      } finally {
+        await page.context().close();
+      }
     });
   }
 

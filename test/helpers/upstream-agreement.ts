@@ -27,7 +27,8 @@ function expectedType(edm: string): { type?: string; format?: string; ref?: stri
 
 /** A schema's own type, format, $ref and nullability, with the partner's where a request body only describes. */
 function effective(schema: Schema | false | undefined, fallback?: Schema): { refused: boolean; types?: string[]; format?: string; ref?: string } {
-  if (schema === false) return { refused: true };
+  // `false`, or `not: {}` (which the docs can describe), refuses every value.
+  if (schema === false || (schema?.not && typeof schema.not === "object" && Object.keys(schema.not).length === 0)) return { refused: true };
   const own = schema ?? {};
   const from = own.type !== undefined || own.$ref !== undefined ? own : (fallback ?? {});
   const types = from.type === undefined ? undefined : ([] as string[]).concat(from.type);
