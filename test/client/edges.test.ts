@@ -4,7 +4,7 @@ import { getEventListeners } from "node:events";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { ContractViolationError, createRemoteAssistanceClient, GraphError, type RemoteAssistanceClientOptions } from "../../src/index.js";
-import { json, noContent, odataError, seedPartner, startGraphServer, TOKEN, type GraphServer, type Handler } from "../helpers/graph-server.js";
+import { endlessBody, json, noContent, odataError, rejection, seedPartner, startGraphServer, TOKEN, type GraphServer, type Handler } from "../helpers/graph-server.js";
 
 let server: GraphServer;
 afterEach(() => server?.close());
@@ -14,15 +14,6 @@ const id = seedPartner.id;
 async function clientFor(handler: Handler, options: Partial<RemoteAssistanceClientOptions> = {}) {
   server = await startGraphServer(handler);
   return createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN, retry: { baseDelayMs: 1 }, ...options });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection");
 }
 
 /** Every way an error can be printed or sent to a log. */
@@ -98,30 +89,14 @@ describe("the token", () => {
 
 describe("what comes back", () => {
   it("an endless 200 body stops at maxResponseBytes with ResponseTooLarge, no timeout needed", async () => {
-    const chunk = Buffer.alloc(64 * 1024, "a");
-    const client = await clientFor((_q, r) => {
-      r.writeHead(200, { "content-type": "application/json" });
-      const pump = () => {
-        while (!r.destroyed && r.write(chunk));
-        if (!r.destroyed) r.once("drain", pump);
-      };
-      pump();
-    }, { maxResponseBytes: 1024 * 1024 });
+    const client = await clientFor((_q, r) => endlessBody(r, Buffer.alloc(64 * 1024, "a")), { maxResponseBytes: 1024 * 1024 });
     const error = await rejection(client.get(id));
     expect(error).toMatchObject({ name: "GraphError", status: 200, code: "ResponseTooLarge" });
     expect(error.message).toContain("1048576 bytes");
   });
 
   it("an endless body with the default limit (16 MiB) ends too, and the heap comes back down", async () => {
-    const chunk = Buffer.alloc(256 * 1024, "a");
-    const client = await clientFor((_q, r) => {
-      r.writeHead(200, { "content-type": "application/json" });
-      const pump = () => {
-        while (!r.destroyed && r.write(chunk));
-        if (!r.destroyed) r.once("drain", pump);
-      };
-      pump();
-    });
+    const client = await clientFor((_q, r) => endlessBody(r, Buffer.alloc(256 * 1024, "a")));
     const before = process.memoryUsage().heapUsed;
     const started = performance.now();
     await expect(client.list()).rejects.toMatchObject({ code: "ResponseTooLarge", message: expect.stringContaining("16777216 bytes") });

@@ -1,7 +1,7 @@
 // What each failure ends in, and within what bound: retries as Graph asks, then the documented error.
 import { afterEach, describe, expect, it } from "vitest";
 import { ContractViolationError, createRemoteAssistanceClient, GraphError, type RemoteAssistanceClientOptions } from "../../src/index.js";
-import { json, noContent, odataError, seedPartner, startGraphServer, TOKEN, type GraphServer, type Handler } from "../helpers/graph-server.js";
+import { json, noContent, odataError, rejection, seedPartner, startGraphServer, TOKEN, type GraphServer, type Handler } from "../helpers/graph-server.js";
 
 let server: GraphServer;
 afterEach(() => server?.close());
@@ -17,15 +17,6 @@ async function clientFor(handler: Handler, options: Partial<RemoteAssistanceClie
 function sequence(...answers: Handler[]): Handler {
   let n = 0;
   return (req, res) => (answers[n++] ?? ((_q, r) => noContent(r)))(req, res);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection");
 }
 
 describe("retries", () => {

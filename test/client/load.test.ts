@@ -1,33 +1,15 @@
 // 2,000 updates, 32 in flight, against a server that answers 30% of requests with 429, 503 or a connection reset.
 // Every call must settle with a success or a documented GraphError, the client's retries must match what the server
 // saw, nothing may be left unhandled or hanging, and the heap must come back down.
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createRemoteAssistanceClient, GraphError } from "../../src/index.js";
+import { heapMb, seeded } from "../helpers/load.js";
 import { json, noContent, odataError, seedPartner, seedUpdate, startGraphServer, TOKEN, type GraphServer } from "../helpers/graph-server.js";
 
 const CALLS = 2_000;
 const CONCURRENCY = 32;
 const FAULT_RATE = 0.3;
 const MAX_RETRIES = 3;
-
-setFlagsFromString("--expose-gc");
-const gc = runInNewContext("gc") as () => void;
-const heapMb = () => {
-  gc();
-  return process.memoryUsage().heapUsed / 2 ** 20;
-};
-
-/** A small seeded PRNG, so that every run injects the same faults in the same order. */
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let server: GraphServer;
 const unhandled: unknown[] = [];
@@ -37,7 +19,7 @@ const attempts = new Map<string, { retryAttempt: string | undefined; answer: str
 
 beforeAll(async () => {
   process.on("unhandledRejection", onUnhandled);
-  const random = mulberry32(20261128);
+  const random = seeded(20261128);
   server = await startGraphServer((req, res) => {
     const roll = random();
     const answer = roll < FAULT_RATE / 3 ? "429" : roll < (2 * FAULT_RATE) / 3 ? "503" : roll < FAULT_RATE ? "reset" : roll < 0.65 ? "200" : "204";

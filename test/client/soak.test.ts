@@ -3,33 +3,16 @@
 // Every call must settle, with its result or a documented error; nothing unhandled; no token in any error; the heap
 // after GC back within a few MB of where it started.
 import { inspect } from "node:util";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import type { ServerResponse } from "node:http";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createRemoteAssistanceClient, GraphError, type RemoteAssistanceClient } from "../../src/index.js";
+import { heapMb, seeded } from "../helpers/load.js";
 import { json, noContent, odataError, seedPartner, startGraphServer, TOKEN, type GraphServer } from "../helpers/graph-server.js";
 
 const CALLS = 5_000;
 const CONCURRENCY = 50;
 const FAULT_RATE = 0.3;
 const TIMEOUT_MS = 400;
-
-setFlagsFromString("--expose-gc");
-const gc = runInNewContext("gc") as () => void;
-const heapMb = () => {
-  gc();
-  return process.memoryUsage().heapUsed / 2 ** 20;
-};
-
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FAULTS = ["429", "503", "reset", "truncated", "stalled", "invalid-json"] as const;
 type Fault = (typeof FAULTS)[number];
@@ -82,7 +65,7 @@ const injected = new Map<string, number>();
 
 beforeAll(async () => {
   process.on("unhandledRejection", onUnhandled);
-  const random = mulberry32(20261129);
+  const random = seeded(20261129);
   server = await startGraphServer((req, res) => {
     const roll = random();
     const fault = roll < FAULT_RATE ? FAULTS[Math.floor((roll / FAULT_RATE) * FAULTS.length)]! : undefined;

@@ -64,6 +64,26 @@ export function odataError(res: ServerResponse, status: number, code: string, he
   json(res, status, { error: { code, message: `${code} from the test server`, innerError: { date: "2026-11-28T10:00:00", "request-id": `req-${code}`, "client-request-id": "echoed" } } }, headers);
 }
 
+/** Writes `chunk` for ever (as fast as the client reads), after a 200 JSON head: a body that never ends. */
+export function endlessBody(res: ServerResponse, chunk: Buffer) {
+  res.writeHead(200, { "content-type": "application/json" });
+  const pump = () => {
+    while (!res.destroyed && res.write(chunk));
+    if (!res.destroyed) res.once("drain", pump);
+  };
+  pump();
+}
+
+/** The error a promise rejects with; a test failure if it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<any> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a rejection");
+}
+
 export { seedPartner, seedUpdate } from "../fixtures/seed-examples.js";
 
 export const TOKEN = "test-token-eyJhbGciOi.SECRET.signature";

@@ -4,8 +4,9 @@
 // npm and tsx to swallow the signal).
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "../../scripts/mock/prism.js";
 import { root } from "../helpers/spec.js";
 
 const started: ChildProcess[] = [];
@@ -137,15 +138,4 @@ async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Prom
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   return (await check()) ? performance.now() : null;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -1,0 +1,23 @@
+// What the load and soak tests share: the heap after a full GC, and a seeded generator so that every run injects the
+// same faults in the same order.
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+
+/** MB of heap in use after a full garbage collection. */
+export function heapMb(): number {
+  gc();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
+
+/** A small seeded PRNG (mulberry32): numbers in [0, 1). */
+export function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
