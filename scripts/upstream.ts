@@ -20,7 +20,9 @@ if (files.length === 0) {
 
 const taken = new Date().toISOString().slice(0, 10);
 mkdirSync(join(root, "spec/upstream"), { recursive: true });
-for (const file of files) {
+const betaMappings = files.filter((file) => /^beta-(entity|enum)-types\.json$/.test(basename(file)));
+if (betaMappings.length) writeBetaSlice(betaMappings);
+for (const file of files.filter((f) => !betaMappings.includes(f) && !/^beta-complex-types\.json$/.test(basename(f)))) {
   const name = basename(file);
   const cloud = /^v1\.0-(\w+)\.csdl$/.exec(name)?.[1];
   if (!cloud) throw new Error(`${file}: expected a file named v1.0-<cloud>.csdl, as in msgraph-metadata's schemas/`);
@@ -37,4 +39,34 @@ function provenance(dir: string): { commit: string; commitDate: string } {
   const found = existsSync(readme) ? /commit\s+`([0-9a-f]{40})`\s+\((\d{4}-\d{2}-\d{2})\)/.exec(readFileSync(readme, "utf8")) : null;
   if (!found) throw new Error(`no commit for ${dir}: give --commit <sha> --commit-date <YYYY-MM-DD>`);
   return { commit: found[1]!, commitDate: found[2]! };
+}
+
+/**
+ * Beta has no CSDL here, only Microsoft's type mappings (property and member names): spec/upstream/beta.json keeps
+ * the names of this resource's beta types, for the agreement test to compare with the beta bundle.
+ */
+function writeBetaSlice(mappings: string[]): void {
+  const slice: Record<string, unknown> = {};
+  for (const file of mappings) {
+    const graph = (JSON.parse(readFileSync(file, "utf8")) as Record<string, Record<string, unknown>>)["microsoft.graph"] ?? {};
+    const kind = /entity/.test(basename(file)) ? "entityTypes" : "enumTypes";
+    const picked: Record<string, unknown> = {};
+    for (const name of kind === "entityTypes" ? ["remoteAssistancePartner", "remoteAssistanceSettings"] : ["remoteAssistanceOnboardingStatus", "remoteAssistanceState"]) {
+      const type = graph[name] as { properties?: string[] } | string[] | undefined;
+      if (!type) throw new Error(`${file}: no ${name}`);
+      picked[name] = Array.isArray(type) ? [...type].sort() : [...(type.properties ?? [])].sort();
+    }
+    slice[kind] = picked;
+  }
+  const { commit, commitDate } = provenance(dirname(mappings[0]!));
+  const out = {
+    about: "The remoteAssistance slice of Microsoft Graph's beta type mappings (property and member names only). Do not edit by hand: run npm run upstream again.",
+    source: mappings.map((file) => `schemas/type-mappings/${basename(file)}`),
+    commit,
+    commitDate,
+    taken,
+    ...slice,
+  };
+  writeFileSync(join(root, "spec/upstream/beta.json"), `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`${mappings.map((f) => basename(f)).join(", ")} → spec/upstream/beta.json`);
 }

@@ -25,7 +25,14 @@ export const OPENAPI_KEYWORDS = [
 
 const require = createRequire(import.meta.url);
 
-export function generateValidators(root: string, bundle: OpenApiDocument): { js: string; dts: string } {
+/** The beta contract's validators: v1.0's (over beta's schemas) and the settings'. */
+export const BETA_VALIDATED_SCHEMAS = {
+  ...VALIDATED_SCHEMAS,
+  remoteAssistanceSettings: "microsoft.graph.remoteAssistanceSettings",
+  remoteAssistanceSettingsUpdate: "remoteAssistanceSettingsUpdate",
+} as const;
+
+export function generateValidators(root: string, bundle: OpenApiDocument, schemas: Record<string, string> = VALIDATED_SCHEMAS): { js: string; dts: string } {
   const Ajv = Ajv2020 as unknown as typeof Ajv2020.default;
   const ajv = new Ajv({
     allErrors: true,
@@ -36,7 +43,7 @@ export function generateValidators(root: string, bundle: OpenApiDocument): { js:
   ajv.addVocabulary(OPENAPI_KEYWORDS);
   ajv.addSchema(bundle, "spec");
   const refs: Record<string, string> = {};
-  for (const [exportName, schemaName] of Object.entries(VALIDATED_SCHEMAS)) {
+  for (const [exportName, schemaName] of Object.entries(schemas)) {
     const id = `spec#/components/schemas/${pointerEscape(schemaName)}`;
     ajv.addSchema({ $ref: id }, exportName);
     refs[exportName] = exportName;
@@ -44,7 +51,7 @@ export function generateValidators(root: string, bundle: OpenApiDocument): { js:
   const standalone = standaloneCode as unknown as typeof standaloneCode.default;
   const js = esmImports(linearErrors(standalone(ajv, refs)), bundleFormats(root));
   assertImportsAreDependencies(js);
-  return { js, dts: declarations() };
+  return { js, dts: declarations(Object.keys(schemas)) };
 }
 
 // ajv gathers a sub-schema's errors with `vErrors = vErrors.concat(validateN.errors)`, a copy of every error so far
@@ -99,8 +106,7 @@ function esmImports(code: string, formats: string): string {
   return [...lines, formats, body.replace(/^"use strict";/, "")].join("\n");
 }
 
-function declarations(): string {
-  const names = Object.keys(VALIDATED_SCHEMAS);
+function declarations(names: string[]): string {
   return [
     "/** One error as ajv reports it; src/validation.ts turns it into a ValidationResult error. */",
     "export interface AjvError {",
