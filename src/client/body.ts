@@ -4,7 +4,7 @@
 import { GraphError } from "../errors.js";
 
 /** The request body as it goes on the wire. A TypeError unless it is a plain object whose JSON is an object. */
-export function serialiseBody(kind: "update" | "create", body: unknown): string {
+export function serialiseBody(kind: string, body: unknown): string {
   const what = `The ${kind} body`;
   let prototype: unknown;
   try {

@@ -2,33 +2,57 @@
 // a partner is a JSON object, a page is an object whose `value` is an array, a count is digits. With `validate` on,
 // also against the contract, by the precompiled validators (loaded on first use), on exactly what is sent.
 import { ContractViolationError, GraphError } from "../errors.js";
-import { loadValidation } from "../load-validation.js";
-import type { RemoteAssistancePartner, RemoteAssistancePartnerCollection } from "../types.js";
+import type { Validator } from "../validation-core.js";
 import { serialiseBody } from "./body.js";
 import type { Received } from "./pipeline.js";
 
+/** The validators a contract has: v1.0's, or beta's with the settings'. Loaded on first use only. */
+export interface ContractValidators {
+  validateRemoteAssistancePartner: Validator<unknown>;
+  validateRemoteAssistancePartnerCollection: Validator<unknown>;
+  validateRemoteAssistancePartnerUpdate: Validator<unknown>;
+  validateRemoteAssistancePartnerCreate: Validator<unknown>;
+  validateRemoteAssistanceSettings?: Validator<unknown>;
+  validateRemoteAssistanceSettingsUpdate?: Validator<unknown>;
+}
+
+/** Which validator judges each kind of body. */
+const BODY_VALIDATORS = {
+  update: "validateRemoteAssistancePartnerUpdate",
+  create: "validateRemoteAssistancePartnerCreate",
+  settings: "validateRemoteAssistanceSettingsUpdate",
+} as const;
+const RESPONSE_VALIDATORS = {
+  partner: "validateRemoteAssistancePartner",
+  page: "validateRemoteAssistancePartnerCollection",
+  settings: "validateRemoteAssistanceSettings",
+} as const;
+
+export type BodyKind = keyof typeof BODY_VALIDATORS;
+type ResponseKind = keyof typeof RESPONSE_VALIDATORS;
+
 export interface ContractChecks {
   /** The body as it will be sent; a TypeError or ContractViolationError before anything is sent. */
-  body(kind: "update" | "create", body: unknown): string | Promise<string>;
-  /** A partner from a success, or InvalidResponse (or ContractViolationError with response validation). */
-  partner(received: Received, what: string): RemoteAssistancePartner | Promise<RemoteAssistancePartner>;
-  page(received: Received): RemoteAssistancePartnerCollection | Promise<RemoteAssistancePartnerCollection>;
+  body(kind: BodyKind, body: unknown): string | Promise<string>;
+  /** A partner (or the settings) from a success, or InvalidResponse (or ContractViolationError with response validation). */
+  partner(received: Received, what: string): unknown;
+  settings(received: Received, what: string): unknown;
+  page(received: Received): unknown;
   count(received: Received): number;
 }
 
-export function contractChecks(checkRequests: boolean, checkResponses: boolean): ContractChecks {
+export function contractChecks(checkRequests: boolean, checkResponses: boolean, load: () => Promise<ContractValidators>): ContractChecks {
   // Plain functions, not async ones, when validation is off: a call then settles without extra rounds of promises.
-  const validated = <T>(kind: "partner" | "page", value: unknown, status: number): T | Promise<T> =>
-    checkResponses ? againstContract<T>(kind, value, status) : (value as T);
+  const validated = (kind: ResponseKind, value: unknown, status: number): unknown =>
+    checkResponses ? againstContract(load, kind, value, status) : value;
 
   return {
     body(kind, body) {
       const text = serialiseBody(kind, body);
-      return checkRequests ? bodyAgainstContract(kind, text) : text;
+      return checkRequests ? bodyAgainstContract(load, kind, text) : text;
     },
-    partner(received, what) {
-      return validated("partner", jsonObject(received, what), received.response.status);
-    },
+    partner: (received, what) => validated("partner", jsonObject(received, what), received.response.status),
+    settings: (received, what) => validated("settings", jsonObject(received, what), received.response.status),
     page(received) {
       const page = jsonObject(received, "a list page");
       if (!Array.isArray(page.value)) throw invalidResponse(received, `a list page whose "value" is not an array`);
@@ -42,17 +66,17 @@ export function contractChecks(checkRequests: boolean, checkResponses: boolean):
   };
 }
 
-async function againstContract<T>(kind: "partner" | "page", value: unknown, status: number): Promise<T> {
-  const v = await loadValidation();
-  const result = kind === "partner" ? v.validateRemoteAssistancePartner(value) : v.validateRemoteAssistancePartnerCollection(value);
+async function againstContract(load: () => Promise<ContractValidators>, kind: ResponseKind, value: unknown, status: number): Promise<unknown> {
+  const validate = (await load())[RESPONSE_VALIDATORS[kind]]!;
+  const result = validate(value);
   if (!result.valid) throw new ContractViolationError("response", result.errors, `The ${status} response body`, status);
-  return value as T;
+  return value;
 }
 
-async function bodyAgainstContract(kind: "update" | "create", text: string): Promise<string> {
-  const v = await loadValidation();
+async function bodyAgainstContract(load: () => Promise<ContractValidators>, kind: BodyKind, text: string): Promise<string> {
+  const validate = (await load())[BODY_VALIDATORS[kind]]!;
   // The wire form, parsed back: what the validator sees is what the service will.
-  const result = (kind === "update" ? v.validateRemoteAssistancePartnerUpdate : v.validateRemoteAssistancePartnerCreate)(JSON.parse(text));
+  const result = validate(JSON.parse(text));
   if (!result.valid) throw new ContractViolationError("request", result.errors, `The ${kind} body`);
   return text;
 }

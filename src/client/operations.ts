@@ -9,8 +9,8 @@ export const COLLECTION = "/deviceManagement/remoteAssistancePartners";
 export interface Operation {
   operationId: string;
   method: "GET" | "POST" | "PATCH" | "DELETE";
-  /** On the collection, or on one partner (`{id}` is the encoded id); then a suffix such as `/$count`. */
-  target: "collection" | "item";
+  /** On the collection, on one partner (`{id}` is the encoded id), or on the settings singleton (beta); then a suffix such as `/$count`. */
+  target: "collection" | "item" | "settings";
   suffix: string;
   query: readonly string[];
 }
@@ -32,7 +32,12 @@ export const OPERATIONS = {
   delete: op("deleteRemoteAssistancePartner", "DELETE", "item"),
   beginOnboarding: op("beginRemoteAssistancePartnerOnboarding", "POST", "item", "/beginOnboarding"),
   disconnect: op("disconnectRemoteAssistancePartner", "POST", "item", "/disconnect"),
+  // beta only
+  getSettings: op("getRemoteAssistanceSettings", "GET", "settings"),
+  updateSettings: op("updateRemoteAssistanceSettings", "PATCH", "settings"),
 } as const satisfies Record<string, Operation>;
+
+const SETTINGS = "/deviceManagement/remoteAssistanceSettings";
 
 // Graph takes `$select=a,b`, as the spec's `style: form, explode: false` says; openapi-fetch does not read it.
 export const QUERY_SERIALIZER = { array: { style: "form", explode: false } } as const;
@@ -43,7 +48,7 @@ const serializeQuery = createQuerySerializer(QUERY_SERIALIZER);
  * operation's own options (any other key would be sent unencoded, `{"a&b=1": "v"}` as `?a&b=1=v`).
  */
 export function operationUrl(baseUrl: string, operation: Operation, id?: unknown, query?: unknown): string {
-  let path = COLLECTION;
+  let path = operation.target === "settings" ? SETTINGS : COLLECTION;
   if (operation.target === "item") {
     assertPartnerId(id, "id");
     path += `/${encodeURIComponent(id)}`;

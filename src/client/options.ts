@@ -53,11 +53,12 @@ export interface ResolvedOptions {
 
 const MODES: readonly ValidationMode[] = ["off", "request", "response", "both"];
 
-export function resolveOptions(options: RemoteAssistanceClientOptions): ResolvedOptions {
+/** `defaultBaseUrl`: the contract's own (v1.0 or beta). */
+export function resolveOptions(options: RemoteAssistanceClientOptions, defaultBaseUrl = DEFAULT_BASE_URL): ResolvedOptions {
   if (options === null || typeof options !== "object") throw new TypeError("createRemoteAssistanceClient needs an options object");
   if (typeof options.getAccessToken !== "function") throw new TypeError("getAccessToken must be a function");
   if (options.fetch !== undefined && typeof options.fetch !== "function") throw new TypeError("fetch must be a function");
-  const { baseUrl, base } = resolveBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  const { baseUrl, base } = resolveBaseUrl(options.baseUrl ?? defaultBaseUrl);
   const validate = options.validate ?? "off";
   if (!MODES.includes(validate)) throw new TypeError(`validate must be "off", "request", "response" or "both", got ${JSON.stringify(validate)}`);
   if (options.timeoutMs !== undefined && !(typeof options.timeoutMs === "number" && options.timeoutMs > 0 && options.timeoutMs <= MAX_TIMER_MS)) {

@@ -4,14 +4,13 @@
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import { bearerAuth } from "../middleware/bearer-auth.js";
 import { retry as retryMiddleware } from "../middleware/retry.js";
-import type { paths } from "../types.js";
 import { withDeadline, type Deadline } from "./deadline.js";
 import { QUERY_SERIALIZER } from "./operations.js";
 import type { FetchLike, ResolvedOptions } from "./options.js";
 import { sendFollowingSameOrigin } from "./redirects.js";
 
-export function createRawClient(options: ResolvedOptions): Client<paths> {
-  const raw = createClient<paths>({
+export function createRawClient<P extends {}>(options: ResolvedOptions): Client<P> {
+  const raw = createClient<P>({
     baseUrl: options.baseUrl,
     fetch: async (request: Request) => {
       // Looked up per call, not captured now: test tools (msw, nock) patch globalThis.fetch after clients are made.
