@@ -43,6 +43,10 @@ await build({
   external: [...external, "./validation.js"],
 });
 await build({ ...common, entryPoints: ["src/validation.ts"], external });
+// The beta entry, on its own: the same client code bundled again beside beta's validators, so that nothing of beta is
+// in the root entry's chunks and beta's lazy import("./validation.js") finds dist/beta/validation.js.
+await build({ ...common, entryPoints: ["src/beta/index.ts"], outdir: "dist/beta", external: [...external, "./validation.js", "../../generated/*"] });
+await build({ ...common, entryPoints: ["src/beta/validation.ts"], outdir: "dist/beta", external: [...external, "../../generated/*"] });
 // The root entry only re-exports /client, the validators and the contract version; transpiled, not bundled, it keeps
 // its `export … from` lines, which bundlers follow without pulling in what is not used.
 await build({ ...common, entryPoints: ["src/index.ts"], bundle: false });

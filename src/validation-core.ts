@@ -113,10 +113,10 @@ function describeError({ instancePath, schemaPath, keyword, params, message }: A
     case "type":
       return { path: instancePath, message: `must be ${listOf(params.type, " or ")}` };
     case "not":
-      // Two uses in the contract: a read-only property refused in a request body (`id: { readOnly, not: {} }`), and
-      // the partner's refusal of a top-level `value`.
+      // Two uses in the contracts: a read-only property refused in a request body (`id: { readOnly, not: {} }`), and
+      // the refusal of a top-level `value` by the partner (and beta's settings): a collection or a wrapper.
       if (/\/properties\/[^/]+\/not$/.test(schemaPath)) return { path: instancePath, message: `property "${lastSegment(instancePath)}" is not allowed here (read-only)` };
-      return { path: childPath(instancePath, "value"), message: 'a top-level "value" makes this a collection (or a wrapped partner), not a partner' };
+      return { path: childPath(instancePath, "value"), message: 'a top-level "value" makes this a collection or a wrapper, not the object itself' };
     case "format":
       return { path: instancePath, message: FORMAT_MESSAGES[String(params.format)] ?? `must match format "${String(params.format)}"` };
     default:

@@ -1,24 +1,35 @@
 // How the mocks of this package judge a request, in one place: the bearer token and the body against the contract,
 // with this package's own validators. The static msw handlers and the stateful fake both ask here; they differ only
 // in how they answer (the static handlers as Prism does, 422; the fake as Graph does, 400).
-import { validateRemoteAssistancePartnerCreate, validateRemoteAssistancePartnerUpdate, type ValidationError } from "../validation.js";
+import * as beta from "../beta/validation.js";
+import { validateRemoteAssistancePartnerCreate, validateRemoteAssistancePartnerUpdate, type ValidationError, type Validator } from "../validation.js";
 
 export type RequestVerdict =
   | { ok: true; body?: Record<string, unknown> }
   | { ok: false; reason: "unauthenticated" }
   | { ok: false; reason: "contract"; errors: ValidationError[] };
 
-const BODY_VALIDATORS = {
-  createRemoteAssistancePartner: validateRemoteAssistancePartnerCreate,
-  updateRemoteAssistancePartner: validateRemoteAssistancePartnerUpdate,
-} as const;
+const BODY_VALIDATORS: Record<"v1.0" | "beta", Record<string, Validator<unknown>>> = {
+  "v1.0": {
+    createRemoteAssistancePartner: validateRemoteAssistancePartnerCreate,
+    updateRemoteAssistancePartner: validateRemoteAssistancePartnerUpdate,
+  },
+  beta: {
+    createRemoteAssistancePartner: beta.validateRemoteAssistancePartnerCreate,
+    updateRemoteAssistancePartner: beta.validateRemoteAssistancePartnerUpdate,
+    updateRemoteAssistanceSettings: beta.validateRemoteAssistanceSettingsUpdate,
+  },
+};
 
 export const hasBearerToken = (authorization: string | null) => /^Bearer \S+/.test(authorization ?? "");
 
-/** The verdict on one request of `operationId`: its Authorization header and, for a body operation, its body text. */
-export function judgeRequest(operationId: string, authorization: string | null, bodyText: string): RequestVerdict {
+/**
+ * The verdict on one request of `operationId`: its Authorization header and, for a body operation, its body text,
+ * judged by the validators of `version`'s contract.
+ */
+export function judgeRequest(operationId: string, authorization: string | null, bodyText: string, version: "v1.0" | "beta" = "v1.0"): RequestVerdict {
   if (!hasBearerToken(authorization)) return { ok: false, reason: "unauthenticated" };
-  const validate = BODY_VALIDATORS[operationId as keyof typeof BODY_VALIDATORS];
+  const validate = BODY_VALIDATORS[version][operationId];
   if (!validate) return { ok: true };
   let body: unknown;
   try {

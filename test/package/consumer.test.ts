@@ -1,7 +1,7 @@
 // The package as another team gets it: packed from a fresh copy of the clone (no dist/ built before: the prepack
 // script must build it), installed into a new project with an empty npm cache and no registry, type-checked under
 // strict NodeNext, and run. Plus the registry linters: publint and arethetypeswrong.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,6 +47,30 @@ console.log(JSON.stringify({
 }));
 `;
 
+// The beta entry, as a consumer uses it: against the stateful fake (./testing, which needs the msw peers installed).
+const BETA_CONSUMER = `
+import { createRemoteAssistanceClient, validateRemoteAssistanceSettingsUpdate, type RemoteAssistanceSettingsUpdate } from "remote-assistance-contract/beta";
+import { createRemoteAssistanceFake } from "remote-assistance-contract/testing";
+
+// @ts-expect-error "on" is not a remoteAssistanceState, even for a consumer under strict NodeNext
+const bad: RemoteAssistanceSettingsUpdate = { remoteAssistanceState: "on" };
+
+const server = await createRemoteAssistanceFake({ version: "beta" }).listen();
+const client = createRemoteAssistanceClient({ baseUrl: server.url, getAccessToken: () => "token", validate: "both" });
+const before = await client.getSettings();
+await client.updateSettings({ remoteAssistanceState: "enabled" });
+const after = await client.getSettings();
+await client.update("7443c8b9-c8b9-7443-b9c8-4374b9c84374", { onboardingRequestExpiryDateTime: "2026-12-01T08:00:00Z" });
+const partner = await client.get("7443c8b9-c8b9-7443-b9c8-4374b9c84374");
+await server.close();
+console.log(JSON.stringify({
+  before: before.remoteAssistanceState,
+  after: after.remoteAssistanceState,
+  expiry: partner.onboardingRequestExpiryDateTime,
+  onRefused: !validateRemoteAssistanceSettingsUpdate(bad).valid,
+}));
+`;
+
 describe("the packed package, installed by a consumer", () => {
   let work: string;
   let fresh: string;
@@ -68,12 +92,16 @@ describe("the packed package, installed by a consumer", () => {
     writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
     writeFileSync(
       join(app, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, resolveJsonModule: true, outDir: "out", types: ["node"], skipLibCheck: false }, include: ["consumer.ts"] }),
+      JSON.stringify({ compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, resolveJsonModule: true, outDir: "out", types: ["node"], skipLibCheck: false }, include: ["consumer.ts", "beta-consumer.ts"] }),
     );
     writeFileSync(join(app, "consumer.ts"), CONSUMER);
+    writeFileSync(join(app, "beta-consumer.ts"), BETA_CONSUMER);
     // The package's own dependencies, and the consumer's compiler, as tarballs of what `npm ci` installed here.
     const dependencies = packInstalled(root, [...Object.keys(manifest.dependencies ?? {}), "typescript", "@types/node"], join(work, "deps"));
     run("npm", ["install", "--offline", "--ignore-scripts", packed.tarball, ...dependencies], app, { npm_config_cache: join(work, "empty-npm-cache") });
+    // ./testing's optional peers, as the consumer's own install would provide them: linked from here, since msw's
+    // tree holds two versions of some packages, which flat tarballs cannot reproduce without the registry.
+    for (const peer of ["msw", "openapi-msw"]) symlinkSync(join(root, "node_modules", peer), join(app, "node_modules", peer), "dir");
   }, 180_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -86,7 +114,7 @@ describe("the packed package, installed by a consumer", () => {
   });
 
   it("ships the declarations and source maps beside each entry, and no test or script", () => {
-    for (const entry of ["index", "client-only", "testing", "types"]) {
+    for (const entry of ["index", "client-only", "testing", "types", "beta/index"]) {
       expect(packed.files).toContain(`dist/${entry}.d.ts`);
       expect(packed.files).toContain(`dist/${entry}.js.map`);
     }
@@ -108,6 +136,11 @@ describe("the packed package, installed by a consumer", () => {
       sameClient: true,
       graphError: "GraphError",
     });
+  });
+
+  it("runs the beta entry against the stateful fake: settings and the beta partner property, 'on' refused", () => {
+    const output = JSON.parse(run(process.execPath, ["out/beta-consumer.js"], app));
+    expect(output).toEqual({ before: "disabled", after: "enabled", expiry: "2026-12-01T08:00:00Z", onRefused: true });
   });
 
   it("passes publint --strict", () => {

@@ -29,10 +29,12 @@ describe("bundle size", () => {
     expect(Object.values(size.lazyChunks).some((bytes) => bytes > 20_000)).toBe(true);
   });
 
-  it("through the root entry too (which also exports the validators), they stay out when unused", async () => {
+  it("through the root entry too (which also exports the validators), they stay out when unused; nothing of beta comes in", async () => {
     const size = await measureBundle(oneCall("dist/index.js"));
     expect(size.gzip).toBeLessThanOrEqual(CLIENT_BUDGET_GZIP);
     expect(Object.keys(size.inputs).filter((f) => /validators|ajv-formats|validation/.test(f))).toEqual([]);
+    const everything = await measureBundle(`export * from ${JSON.stringify(join(root, "dist/index.js"))};`);
+    expect([...Object.keys(everything.inputs), ...Object.keys(everything.lazyChunks)].filter((f) => /beta/.test(f))).toEqual([]);
   });
 
   it("validation on: the validators load, on demand", async () => {

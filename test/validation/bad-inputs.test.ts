@@ -43,8 +43,8 @@ const cases: Record<string, [Validator<unknown>, Case[]]> = {
       ...propertyCases(seedPartner),
       ["id as a number", { ...seedPartner, id: 7443 }, "/id", /must be string/],
       // A wrapper or a collection is another shape: liberal reading must not let one hide an invalid partner.
-      ["a partner wrapped in value (Microsoft's GET example)", { value: { ...seedPartner, onboardingStatus: "BOGUS" } }, "/value", /collection \(or a wrapped partner\), not a partner/],
-      ["a collection given as a partner", { value: [seedPartner] }, "/value", /not a partner/],
+      ["a partner wrapped in value (Microsoft's GET example)", { value: { ...seedPartner, onboardingStatus: "BOGUS" } }, "/value", /a collection or a wrapper, not the object itself/],
+      ["a collection given as a partner", { value: [seedPartner] }, "/value", /not the object itself/],
       ["@odata.type as a number", { ...seedPartner, "@odata.type": 1 }, "/@odata.type", /must be string/],
     ],
   ],

@@ -16,7 +16,7 @@ export interface RemoteAssistanceFakeOptions extends FakeOptions {
 }
 
 export interface FakeServer {
-  /** The base URL to give a client, e.g. http://127.0.0.1:PORT/v1.0 */
+  /** The base URL to give a client, e.g. http://127.0.0.1:PORT/v1.0 (or /beta) */
   url: string;
   close(): Promise<void>;
 }
@@ -36,7 +36,7 @@ export interface RemoteAssistanceFake {
 
 export function createRemoteAssistanceFake(options: RemoteAssistanceFakeOptions = {}): RemoteAssistanceFake {
   const service = createFakeService(options);
-  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+  const baseUrl = (options.baseUrl ?? (options.version === "beta" ? "https://graph.microsoft.com/beta" : DEFAULT_BASE_URL)).replace(/\/+$/, "");
   const handlers = [
     http.all(`${baseUrl}/*`, async ({ request }) => {
       const answer = service.handle({ method: request.method, url: new URL(request.url), headers: request.headers, body: await request.text() }, baseUrl);
@@ -45,18 +45,18 @@ export function createRemoteAssistanceFake(options: RemoteAssistanceFakeOptions 
   ];
   return {
     handlers,
-    listen: (listenOptions) => serve(service, listenOptions?.port ?? 0),
+    listen: (listenOptions) => serve(service, listenOptions?.port ?? 0, options.version ?? "v1.0"),
     partners: service.partners,
     requests: service.requests,
     reset: service.reset,
   };
 }
 
-async function serve(service: ReturnType<typeof createFakeService>, port: number): Promise<FakeServer> {
+async function serve(service: ReturnType<typeof createFakeService>, port: number, version: string): Promise<FakeServer> {
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
       const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
-      const base = `http://${req.headers.host}/v1.0`;
+      const base = `http://${req.headers.host}/${version}`;
       const answer: FakeResponse = service.handle({ method: req.method ?? "GET", url, headers: { get: (name) => headerOf(req, name) }, body }, base);
       res.writeHead(answer.status, answer.headers);
       res.end(answer.body);
@@ -68,7 +68,7 @@ async function serve(service: ReturnType<typeof createFakeService>, port: number
   });
   const { port: bound } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${bound}/v1.0`,
+    url: `http://127.0.0.1:${bound}/${version}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

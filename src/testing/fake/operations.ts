@@ -23,6 +23,12 @@ export function operate(state: State, operation: string, call: Call): FakeRespon
     return reply(200, String([...state.partners.values()].filter(query.filter).length), {}, "text/plain");
   }
   if (operation === "createRemoteAssistancePartner") return create(state, call);
+  if (operation === "getRemoteAssistanceSettings") return reply(200, state.settings);
+  if (operation === "updateRemoteAssistanceSettings") {
+    const { "@odata.type": _annotation, ...changes } = call.body ?? {};
+    Object.assign(state.settings!, changes);
+    return /return=representation/.test(call.request.headers.get("prefer") ?? "") || state.options.update === 200 ? reply(200, state.settings) : reply(204);
+  }
   const partner = state.partners.get(id!);
   if (!partner) return error(404, "ResourceNotFound", `No remoteAssistancePartner with id '${id}'.`);
   switch (operation) {

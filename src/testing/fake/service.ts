@@ -4,9 +4,11 @@ import type { RemoteAssistancePartner } from "../../types.js";
 import { hasBearerToken, judgeRequest } from "../requests.js";
 import { operate } from "./operations.js";
 import { QueryError } from "./query.js";
-import { examplePartners, faultStatus, mulberry32, throttled, type State } from "./state.js";
+import { examplePartners, faultStatus, initialSettings, mulberry32, throttled, type State } from "./state.js";
 
 export interface FakeOptions {
+  /** Which contract the fake speaks: v1.0 (default), or beta (with the remoteAssistanceSettings singleton). */
+  version?: "v1.0" | "beta";
   /** Initial state. Default: the partners of the spec's examples. */
   partners?: RemoteAssistancePartner[];
   /** What PATCH answers: 204 (default, what the service usually does) or 200 with the partner. */
@@ -50,11 +52,12 @@ export interface FakeService {
 
 export function createFakeService(options: FakeOptions = {}): FakeService {
   const initial = structuredClone(options.partners ?? examplePartners());
-  const state: State = { options, partners: new Map(), writes: [], random: mulberry32(options.faults?.seed ?? 0) };
+  const state: State = { options, partners: new Map(), settings: undefined, writes: [], random: mulberry32(options.faults?.seed ?? 0) };
   const requests: LoggedRequest[] = [];
   const reset = () => {
     state.partners.clear();
     for (const partner of structuredClone(initial)) state.partners.set(partner.id!, partner);
+    state.settings = options.version === "beta" ? initialSettings() : undefined;
     requests.length = 0;
     state.writes.length = 0;
     state.random = mulberry32(options.faults?.seed ?? 0);
@@ -101,7 +104,8 @@ function route(state: State, request: FakeRequest, base: string, replies: Replie
   const { error } = replies;
   const basePath = new URL(base).pathname.replace(/\/+$/, "");
   const path = request.url.pathname.startsWith(`${basePath}/`) ? request.url.pathname.slice(basePath.length) : request.url.pathname;
-  const match = /^\/deviceManagement\/remoteAssistancePartners(?:\/([^/]+)(?:\/(beginOnboarding|disconnect))?)?$/.exec(path);
+  const settings = state.settings !== undefined && path === "/deviceManagement/remoteAssistanceSettings";
+  const match = settings ? [path, SETTINGS_SEGMENT] : /^\/deviceManagement\/remoteAssistancePartners(?:\/([^/]+)(?:\/(beginOnboarding|disconnect))?)?$/.exec(path);
   if (!match) return error(404, "ResourceNotFound", `Resource not found for the segment '${path}'.`);
   if (!hasBearerToken(request.headers.get("authorization"))) return error(401, "InvalidAuthenticationToken", "Access token is empty.");
   const fault = faultStatus(state);
@@ -114,7 +118,7 @@ function route(state: State, request: FakeRequest, base: string, replies: Replie
   const id = rawId === undefined ? undefined : decodeURIComponent(rawId);
   const operation = operationFor(request.method, id, action);
   if (!operation) return error(405, "BadRequest", `${request.method} is not allowed on ${path}.`);
-  const verdict = judgeRequest(operation, request.headers.get("authorization"), request.body);
+  const verdict = judgeRequest(operation, request.headers.get("authorization"), request.body, state.options.version);
   if (!verdict.ok && verdict.reason === "contract") {
     const details = verdict.errors.map((e) => ({ code: "BadRequest", message: `${e.path || "(body)"} ${e.message}`, target: e.path || "(body)" }));
     return error(400, "BadRequest", `The request body breaks the contract: ${details.map((d) => d.message).join("; ")}`, { details });
@@ -127,7 +131,11 @@ function route(state: State, request: FakeRequest, base: string, replies: Replie
   }
 }
 
+/** Stands for the settings singleton in the route's match: no partner id can be it (ids never hold a NUL). */
+const SETTINGS_SEGMENT = "\u0000settings";
+
 function operationFor(method: string, id: string | undefined, action: string | undefined): string | undefined {
+  if (id === SETTINGS_SEGMENT) return ({ GET: "getRemoteAssistanceSettings", PATCH: "updateRemoteAssistanceSettings" } as Record<string, string>)[method];
   if (id === undefined) return method === "GET" ? "listRemoteAssistancePartners" : method === "POST" ? "createRemoteAssistancePartner" : undefined;
   if (id === "$count") return method === "GET" && !action ? "countRemoteAssistancePartners" : undefined;
   if (action) return method !== "POST" ? undefined : action === "beginOnboarding" ? "beginRemoteAssistancePartnerOnboarding" : "disconnectRemoteAssistancePartner";

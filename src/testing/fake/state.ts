@@ -10,6 +10,8 @@ export const ODATA_TYPE = "#microsoft.graph.remoteAssistancePartner";
 export interface State {
   options: FakeOptions;
   partners: Map<string, RemoteAssistancePartner>;
+  /** The beta settings singleton; undefined for a v1.0 fake. */
+  settings: Record<string, unknown> | undefined;
   /** When the writes of the throttle window were made. */
   writes: number[];
   random: () => number;
@@ -53,5 +55,16 @@ export function mulberry32(seed: number) {
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The settings of an account whose administrator has configured nothing: disabled, as Microsoft's page says. */
+export function initialSettings(): Record<string, unknown> {
+  return {
+    "@odata.type": "#microsoft.graph.remoteAssistanceSettings",
+    id: "cfef360e-360e-cfef-0e36-efcf0e36efcf",
+    remoteAssistanceState: "disabled",
+    allowSessionsToUnenrolledDevices: false,
+    blockChat: false,
   };
 }

@@ -1,0 +1,68 @@
+// `remote-assistance-contract/beta`: the same client as v1.0's (../client/factory.ts), given the beta contract (its
+// default base URL, types and validators), with the settings singleton beside the partner's operations; and the
+// beta types and validators. Nothing here is loaded by the root entry.
+import type { Client } from "openapi-fetch";
+import { clientCore, partnerMethods, type CallOptions, type RemoteAssistancePartnerMethods } from "../client/factory.js";
+import { OPERATIONS, operationUrl } from "../client/operations.js";
+import type { RemoteAssistanceClientOptions } from "../client/options.js";
+import { createRawClient } from "../client/raw.js";
+import { loadBetaValidation } from "./load-validation.js";
+import type {
+  RemoteAssistancePartner,
+  RemoteAssistancePartnerCollection,
+  RemoteAssistancePartnerCreate,
+  RemoteAssistancePartnerUpdate,
+  RemoteAssistanceSettings,
+  RemoteAssistanceSettingsUpdate,
+  operations,
+  paths,
+} from "./types.js";
+
+export * from "./types.js";
+export * from "./validation.js";
+export { bearerAuth, type AccessTokenProvider, type BearerAuthOptions } from "../middleware/bearer-auth.js";
+export { retry, type RetryOptions } from "../middleware/retry.js";
+export { ContractViolationError, GraphError, type GraphErrorInit, type GraphErrorLocalCode } from "../errors.js";
+export type { CallOptions, ListAllOptions } from "../client/factory.js";
+export type { FetchLike, RemoteAssistanceClientOptions, ValidationMode } from "../client/options.js";
+
+/** Graph beta, the global service. */
+export const DEFAULT_BASE_URL = "https://graph.microsoft.com/beta";
+
+export type ListQuery = NonNullable<operations["listRemoteAssistancePartners"]["parameters"]["query"]>;
+export type CountQuery = NonNullable<operations["countRemoteAssistancePartners"]["parameters"]["query"]>;
+export type GetQuery = NonNullable<operations["getRemoteAssistancePartner"]["parameters"]["query"]>;
+
+interface Beta {
+  partner: RemoteAssistancePartner;
+  update: RemoteAssistancePartnerUpdate;
+  create: RemoteAssistancePartnerCreate;
+  collection: RemoteAssistancePartnerCollection;
+  listQuery: ListQuery;
+  countQuery: CountQuery;
+  getQuery: GetQuery;
+}
+
+export interface RemoteAssistanceClient extends RemoteAssistancePartnerMethods<Beta> {
+  /** The account's remote assistance settings. */
+  getSettings(options?: CallOptions): Promise<RemoteAssistanceSettings>;
+  /** Resolves to the updated settings on 200, to `undefined` on 204 (both are success). */
+  updateSettings(patch: RemoteAssistanceSettingsUpdate, options?: CallOptions): Promise<RemoteAssistanceSettings | undefined>;
+  /** The typed openapi-fetch client of the beta paths, with the same auth, retry and redirect rules. */
+  raw: Client<paths>;
+}
+
+export function createRemoteAssistanceClient(options: RemoteAssistanceClientOptions): RemoteAssistanceClient {
+  const core = clientCore({ defaultBaseUrl: DEFAULT_BASE_URL, loadValidators: loadBetaValidation }, options);
+  const { checks, send, call } = core;
+  return {
+    ...partnerMethods<Beta>(core),
+    getSettings: async (callOptions) => (await checks.settings(await call(OPERATIONS.getSettings, callOptions), "the settings")) as RemoteAssistanceSettings,
+    async updateSettings(patch, callOptions) {
+      const url = operationUrl(core.options.baseUrl, OPERATIONS.updateSettings);
+      const received = await send(OPERATIONS.updateSettings, url, callOptions, await checks.body("settings", patch));
+      return received.text === "" ? undefined : ((await checks.settings(received, "the updated settings")) as RemoteAssistanceSettings);
+    },
+    raw: createRawClient<paths>(core.options),
+  };
+}

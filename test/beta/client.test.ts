@@ -1,0 +1,102 @@
+// remote-assistance-contract/beta: the same client given the beta contract, with the settings singleton; its types
+// and validators refuse what beta refuses; the stateful fake speaks beta when asked.
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import {
+  ContractViolationError,
+  createRemoteAssistanceClient,
+  DEFAULT_BASE_URL,
+  validateRemoteAssistanceSettings,
+  validateRemoteAssistanceSettingsUpdate,
+  type RemoteAssistancePartner,
+  type RemoteAssistanceSettings,
+  type RemoteAssistanceSettingsUpdate,
+  type RemoteAssistanceState,
+} from "../../src/beta/index.js";
+import { createRemoteAssistanceClient as createV1Client } from "../../src/index.js";
+import { createRemoteAssistanceFake, type FakeServer } from "../../src/testing.js";
+
+const TOKEN = "beta-token";
+const PARTNER = "7443c8b9-c8b9-7443-b9c8-4374b9c84374";
+
+describe("the beta client against the beta fake", () => {
+  const fake = createRemoteAssistanceFake({ version: "beta" });
+  let server: FakeServer;
+  beforeAll(async () => {
+    server = await fake.listen();
+  });
+  afterAll(() => server.close());
+  const client = () => createRemoteAssistanceClient({ baseUrl: server.url, getAccessToken: () => TOKEN, validate: "both" });
+
+  it("defaults to Graph beta, and the fake serves /beta", () => {
+    expect(DEFAULT_BASE_URL).toBe("https://graph.microsoft.com/beta");
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/beta$/);
+  });
+
+  it("reads and updates the settings: 204, then the next read shows the change", async () => {
+    const c = client();
+    expect(await c.getSettings()).toMatchObject({ remoteAssistanceState: "disabled", allowSessionsToUnenrolledDevices: false, blockChat: false });
+    await expect(c.updateSettings({ remoteAssistanceState: "enabled", blockChat: true })).resolves.toBeUndefined();
+    expect(await c.getSettings()).toMatchObject({ remoteAssistanceState: "enabled", blockChat: true });
+    await expect(c.updateSettings({ allowSessionsToUnenrolledDevices: true }, { headers: { Prefer: "return=representation" } })).resolves.toMatchObject({
+      remoteAssistanceState: "enabled",
+      allowSessionsToUnenrolledDevices: true,
+    });
+  });
+
+  it("refuses remoteAssistanceState 'on' before sending (validate: request), and the fake refuses it too (400)", async () => {
+    const before = fake.requests.length;
+    const error = await client().updateSettings({ remoteAssistanceState: "on" } as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContractViolationError);
+    expect((error as ContractViolationError).errors).toEqual([{ path: "/remoteAssistanceState", message: 'must be one of "disabled", "enabled"' }]);
+    expect(fake.requests.length).toBe(before);
+    const unchecked = createRemoteAssistanceClient({ baseUrl: server.url, getAccessToken: () => TOKEN });
+    await expect(unchecked.updateSettings({ remoteAssistanceState: "on" } as never)).rejects.toMatchObject({ status: 400, code: "BadRequest" });
+  });
+
+  it("updates and reads a partner's onboardingRequestExpiryDateTime", async () => {
+    const c = client();
+    await c.update(PARTNER, { onboardingRequestExpiryDateTime: "2026-12-01T08:00:00Z" });
+    const partner: RemoteAssistancePartner = await c.get(PARTNER);
+    expect(partner.onboardingRequestExpiryDateTime).toBe("2026-12-01T08:00:00Z");
+  });
+
+  it("a v1.0 client refuses the beta property (it is not in the v1.0 contract), and a v1.0 fake has no settings", async () => {
+    const v1 = createV1Client({ baseUrl: server.url, getAccessToken: () => TOKEN, validate: "request" });
+    await expect(v1.update(PARTNER, { onboardingRequestExpiryDateTime: "2026-12-01T08:00:00Z" } as never)).rejects.toBeInstanceOf(ContractViolationError);
+    const v1Fake = await createRemoteAssistanceFake().listen();
+    try {
+      const response = await fetch(`${v1Fake.url}/deviceManagement/remoteAssistanceSettings`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(response.status).toBe(404);
+    } finally {
+      await v1Fake.close();
+    }
+  });
+
+  it("the partner's operations behave as v1.0's: listAll and count against the beta fake", async () => {
+    const c = client();
+    const ids: string[] = [];
+    for await (const partner of c.listAll({ $top: 1 })) ids.push(partner.id!);
+    expect(ids).toHaveLength(2);
+    expect(await c.count()).toBe(2);
+  });
+});
+
+describe("the beta validators and types", () => {
+  it("refuse remoteAssistanceState 'on' at run time, and a settings body with id", () => {
+    expect(validateRemoteAssistanceSettingsUpdate({ remoteAssistanceState: "on" }).valid).toBe(false);
+    expect(validateRemoteAssistanceSettingsUpdate({ id: "x" })).toEqual({ valid: false, errors: [{ path: "/id", message: 'property "id" is not allowed here (read-only)' }] });
+    expect(validateRemoteAssistanceSettings({ id: "s", remoteAssistanceState: "enabled", blockChat: false, "@odata.etag": "x" }).valid).toBe(true);
+    expect(validateRemoteAssistanceSettings({ value: { remoteAssistanceState: "enabled" } }).valid).toBe(false);
+  });
+
+  it("compile-time only (tsc runs before vitest in npm test): types refuse remoteAssistanceState 'on' and id", () => {
+    expectTypeOf<RemoteAssistanceState>().toEqualTypeOf<"disabled" | "enabled">();
+    // @ts-expect-error "on" is not a remoteAssistanceState
+    const bad: RemoteAssistanceSettingsUpdate = { remoteAssistanceState: "on" };
+    // @ts-expect-error id is read-only in a request body
+    const withId: RemoteAssistanceSettingsUpdate = { id: "x" };
+    const good: RemoteAssistanceSettingsUpdate = { remoteAssistanceState: "enabled", blockChat: true };
+    expectTypeOf<RemoteAssistanceSettings["remoteAssistanceState"]>().toEqualTypeOf<RemoteAssistanceState | undefined>();
+    void [bad, withId, good];
+  });
+});
