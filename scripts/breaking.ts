@@ -13,26 +13,43 @@ if (!baseArg) {
   process.exit(2);
 }
 
-function loadBase(ref: string) {
-  if (existsSync(ref)) return JSON.parse(readFileSync(ref, "utf8"));
+// Each contract this package carries, judged against the same contract at the base: v1.0 always, beta once the base
+// carries one (a ref from before beta has nothing to break).
+const CONTRACTS = [
+  { name: "v1.0", path: "generated/openapi.json", required: true },
+  { name: "beta", path: "generated/beta/openapi.json", required: false },
+];
+
+function loadBase(ref: string, path: string, required: boolean): unknown {
+  if (existsSync(ref)) return path === CONTRACTS[0]!.path ? JSON.parse(readFileSync(ref, "utf8")) : undefined;
   try {
-    return JSON.parse(execFileSync("git", ["show", `${ref}:generated/openapi.json`], { cwd: root, stdio: ["ignore", "pipe", "pipe"] }).toString("utf8"));
+    return JSON.parse(execFileSync("git", ["show", `${ref}:${path}`], { cwd: root, stdio: ["ignore", "pipe", "pipe"] }).toString("utf8"));
   } catch {
-    console.error(`breaking: "${ref}" is neither a file nor a git ref with generated/openapi.json`);
+    if (!required) return undefined;
+    console.error(`breaking: "${ref}" is neither a file nor a git ref with ${path}`);
     process.exit(2);
   }
 }
 
-const revision = JSON.parse(readFileSync(join(root, "generated/openapi.json"), "utf8"));
-const result = compareSpecs(root, loadBase(baseArg), revision);
-const major = (v: string) => Number(v.split(".")[0]);
-const declared = major(result.revisionVersion) > major(result.baseVersion);
+for (const contract of CONTRACTS) {
+  const base = loadBase(baseArg, contract.path, contract.required);
+  if (base === undefined) {
+    console.log(`${contract.name}: ${baseArg} carries no ${contract.name} contract; nothing to compare.`);
+    continue;
+  }
+  judge(contract.name, base, JSON.parse(readFileSync(join(root, contract.path), "utf8")));
+}
 
-console.log(`Contract ${result.baseVersion} (${baseArg}) → ${result.revisionVersion} (working tree)`);
-console.log(`Redocly: ${result.summary.major} major, ${result.summary.minor} minor, ${result.summary.patch} patch changes`);
-if (result.breaking.length === 0) {
-  console.log("✓ No breaking change.");
-} else {
+function judge(name: string, base: unknown, revision: unknown): void {
+  const result = compareSpecs(root, base as never, revision as never);
+  const major = (v: string) => Number(v.split(".")[0]);
+  const declared = major(result.revisionVersion) > major(result.baseVersion);
+  console.log(`${name}: contract ${result.baseVersion} (${baseArg}) → ${result.revisionVersion} (working tree)`);
+  console.log(`Redocly: ${result.summary.major} major, ${result.summary.minor} minor, ${result.summary.patch} patch changes`);
+  if (result.breaking.length === 0) {
+    console.log("✓ No breaking change.");
+    return;
+  }
   console.log(`${result.breaking.length} breaking change(s):`);
   for (const change of result.breaking) console.log(`  ✖ [${change.rule}] ${change.message}\n      at ${change.where}`);
   if (declared) console.log(`Allowed: info.version's major was raised (${result.baseVersion} → ${result.revisionVersion}).`);

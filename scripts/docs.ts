@@ -1,4 +1,5 @@
-// `npm run docs`: the docs site, English at docs/index.html and Japanese at docs/ja/index.html, each built by Redocly
+// `npm run docs`: the docs site, English at docs/index.html, Japanese at docs/ja/index.html and beta (English) at
+// docs/beta/index.html, each built by Redocly
 // from its bundle with the Redoc script inlined (no CDN), so the pages work with no network at all.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -12,13 +13,20 @@ const pages = [
     bundle: "generated/openapi.json",
     output: "docs/index.html",
     title: "remoteAssistancePartner API (Microsoft Graph v1.0)",
-    options: { lang: "en", otherLang: "ja", otherHref: "ja/index.html", otherName: "日本語", switchLabel: "Language" },
+    options: { lang: "en", otherLang: "ja", otherHref: "ja/index.html", otherName: "日本語", switchLabel: "Language", versionHref: "beta/index.html", versionName: "beta" },
   },
   {
     bundle: "generated/openapi.ja.json",
     output: "docs/ja/index.html",
     title: "remoteAssistancePartner API (Microsoft Graph v1.0) 日本語",
-    options: { lang: "ja", otherLang: "en", otherHref: "../index.html", otherName: "English", switchLabel: "言語" },
+    options: { lang: "ja", otherLang: "en", otherHref: "../index.html", otherName: "English", switchLabel: "言語", versionHref: "../beta/index.html", versionName: "beta (English)" },
+  },
+  {
+    // Beta in English only: Microsoft's beta reference is English, and beta may change under any translation.
+    bundle: "generated/beta/openapi.json",
+    output: "docs/beta/index.html",
+    title: "remoteAssistancePartner API (Microsoft Graph beta)",
+    options: { lang: "en", otherLang: "ja", otherHref: "../ja/index.html", otherName: "日本語 (v1.0)", switchLabel: "Version and language", versionHref: "../index.html", versionName: "v1.0", beta: "true" },
   },
 ];
 

@@ -19,9 +19,10 @@ export interface MockServer {
   stop(): Promise<void>;
 }
 
-export async function startMock(options: { port?: number; spec?: string; startTimeoutMs?: number } = {}): Promise<MockServer> {
+/** `bundle`: which generated contract to serve (default v1.0's; `generated/beta/openapi.json` for beta). */
+export async function startMock(options: { port?: number; spec?: string; bundle?: string; startTimeoutMs?: number } = {}): Promise<MockServer> {
   const port = options.port ?? (await freePort());
-  const spec = options.spec ?? servableSpec();
+  const spec = options.spec ?? servableSpec(options.bundle ?? "generated/openapi.json");
   const child = spawn(process.execPath, ["--import", EXIT_WITH_PARENT, PRISM, "mock", spec, "--host", "127.0.0.1", "--port", String(port)], {
     cwd: root,
     // stdin: the pipe whose closing tells Prism that we are gone (exit-with-parent.mjs).
@@ -45,8 +46,8 @@ export async function startMock(options: { port?: number; spec?: string; startTi
  * a 500). The copy drops the next links (every page Prism serves is a last page) and writes text/plain examples as
  * strings. The contract itself is unchanged; the copy lives in a temporary folder.
  */
-function servableSpec(): string {
-  const bundle = JSON.parse(readFileSync(`${root}generated/openapi.json`, "utf8")) as Record<string, unknown>;
+function servableSpec(source: string): string {
+  const bundle = JSON.parse(readFileSync(`${root}${source}`, "utf8")) as Record<string, unknown>;
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!node || typeof node !== "object") return;

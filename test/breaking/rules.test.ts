@@ -1,5 +1,8 @@
 // The breaking-change gate, rule by rule: each case is a pair (the current bundle, the bundle changed one way) and the
 // rules it must trip, or none for changes that break nobody.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compareSpecs } from "../../scripts/breaking/compare.js";
 import { root, spec } from "../helpers/spec.js";
@@ -58,5 +61,23 @@ describe("npm run breaking: judged by direction", () => {
 
   it("finds nothing between the bundle and itself", () => {
     expect(compareSpecs(root, spec as never, structuredClone(spec) as never).breaking).toEqual([]);
+  });
+});
+
+describe("npm run breaking: the beta contract too", () => {
+  const beta = JSON.parse(readFileSync(join(root, "generated/beta/openapi.json"), "utf8"));
+  it.each([
+    ["removing a remoteAssistanceState value", (s: any) => (s.components.schemas["microsoft.graph.remoteAssistanceState"].enum = ["disabled"]), ["enum-values-removed"]],
+    ["removing the settings' GET", (s: any) => delete s.paths["/deviceManagement/remoteAssistanceSettings"].get, ["operation-removed"]],
+  ] as const)("%s is breaking", (_name, change, rules) => {
+    const revision = structuredClone(beta);
+    change(revision);
+    expect([...new Set(compareSpecs(root, beta as never, revision as never).breaking.map((b) => b.rule))]).toEqual(rules);
+  });
+
+  it("the command judges beta beside v1.0 against the same base", () => {
+    const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/breaking.ts", "HEAD"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] }).toString("utf8");
+    expect(out).toMatch(/^v1\.0: contract 1\.0\.0 \(HEAD\)/m);
+    expect(out).toMatch(/^beta: contract 1\.0\.0-beta \(HEAD\)/m);
   });
 });

@@ -186,6 +186,37 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
     });
   }
 
+  it("beta: marked as beta with Microsoft's warning, shows the settings singleton and the partner's beta property, links to v1.0", async () => {
+    const page = await open("/beta/index.html", { hash: "#/remoteassistancesettings/updateremoteassistancesettings" });
+    try {
+      await expect(page.locator(".beta-badge").innerText()).resolves.toBe("BETA");
+      const section = await page.locator('[id="remoteassistancesettings/updateremoteassistancesettings"]').innerText();
+      expect(section).toContain("/deviceManagement/remoteAssistanceSettings");
+      expect(section).toContain("PATCH");
+      for (const name of ["remoteAssistanceState", "allowSessionsToUnenrolledDevices", "blockChat"]) expect(section).toContain(name);
+      await page.evaluate(() => (location.hash = "#/remoteassistancepartners/getremoteassistancepartner"));
+      await page.locator('[id="remoteassistancepartners/getremoteassistancepartner"]').waitFor({ state: "visible" });
+      expect(await page.locator('[id="remoteassistancepartners/getremoteassistancepartner"]').innerText()).toContain("onboardingRequestExpiryDateTime");
+      // The overview, where Redoc shows the description, carries Microsoft's warning.
+      await page.goto(`${site.origin}/beta/index.html`);
+      await page.getByText(/APIs under the \/beta version in Microsoft Graph are subject to change/).first().waitFor({ state: "visible" });
+      await page.getByRole("link", { name: "v1.0", exact: true }).click();
+      await page.waitForURL(`${site.origin}/index.html`);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it("v1.0 pages link to beta", async () => {
+    const page = await open("/index.html");
+    try {
+      await page.getByRole("link", { name: "beta", exact: true }).click();
+      await page.waitForURL(`${site.origin}/beta/index.html`);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it("search finds an operation, its index built without a Worker (the page refuses eval)", async () => {
     const page = await open("/index.html");
     try {

@@ -61,6 +61,20 @@ describe("npm run mock (Prism)", () => {
     expect(error).toMatchObject({ status: 404, code: "ResourceNotFound" });
   });
 
+  it("serves the beta contract when asked: the settings singleton, read and updated by the beta client", async () => {
+    const beta = await startMock({ bundle: "generated/beta/openapi.json" });
+    try {
+      const { createRemoteAssistanceClient: createBetaClient } = await import("../../src/beta/index.js");
+      const c = createBetaClient({ baseUrl: beta.baseUrl, getAccessToken: () => "mock-token", validate: "both" });
+      await expect(c.getSettings()).resolves.toMatchObject({ remoteAssistanceState: "enabled" });
+      await expect(c.updateSettings({ blockChat: false })).resolves.toMatchObject({ remoteAssistanceState: "enabled" });
+      const { response } = await c.raw.PATCH("/deviceManagement/remoteAssistanceSettings", { body: { remoteAssistanceState: "on" } as never });
+      expect(response.status).toBe(422);
+    } finally {
+      await beta.stop();
+    }
+  });
+
   it("stops its own process, leaving nothing running", async () => {
     const second = await startMock();
     process.kill(second.pid, 0); // alive
