@@ -90,9 +90,10 @@ export function partnerMethods<T extends ContractTypes>({ options, pipeline, che
     },
     async update(id, patch, callOptions) {
       const url = operationUrl(options.baseUrl, OPERATIONS.update, id); // a bad id is refused before the body is looked at
-      const received = await send(OPERATIONS.update, url, callOptions, await checks.body("update", patch));
+      const body = checks.body("update", patch);
+      const received = await send(OPERATIONS.update, url, callOptions, typeof body === "string" ? body : await body);
       // 204, or a 200 with an empty body: success without the partner, as the official SDKs report it.
-      return received.text === "" ? undefined : ((await checks.partner(received, "an updated partner")) as Partner);
+      return received.text === "" ? undefined : (checks.partner(received, "an updated partner") as Partner | Promise<Partner>);
     },
     async delete(id, callOptions) {
       const headers = callOptions?.ifMatch === undefined ? callOptions?.headers : { ...callOptions.headers, "If-Match": callOptions.ifMatch };

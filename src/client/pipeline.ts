@@ -44,12 +44,13 @@ export function createPipeline(options: ResolvedOptions): Pipeline {
     const deadline = withDeadline(callerSignal, options.timeoutMs);
     const signal = deadline.signal;
     const attempt = async (n: number) => {
-      // A token per attempt: a long Retry-After can outlive the first one.
+      // A token per attempt: a long Retry-After can outlive the first one. The headers object is this call's own and
+      // fetch copies it when called, so each attempt can set its token and count in place.
       const token = await requestToken(options.getAccessToken, url, signal);
       if (!tokens.includes(token)) tokens.push(token);
-      const attemptHeaders: Record<string, string> = { ...headers, Authorization: `Bearer ${token}` };
-      if (n > 0) attemptHeaders["Retry-Attempt"] = String(n);
-      return sendFollowingSameOrigin(send, url, { method, headers: attemptHeaders, body, signal }, clientRequestId);
+      headers.Authorization = `Bearer ${token}`;
+      if (n > 0) headers["Retry-Attempt"] = String(n);
+      return sendFollowingSameOrigin(send, url, { method, headers, body, signal }, clientRequestId);
     };
     let response: Response;
     let read: { text: string; truncated: boolean };

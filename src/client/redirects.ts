@@ -17,7 +17,7 @@ export interface Outgoing {
 /** Sends, following same-origin redirects the way fetch would (a 303, or a 301/302 after POST, becomes a GET). */
 export async function sendFollowingSameOrigin(send: FetchLike, url: string, request: Outgoing, clientRequestId?: string): Promise<Response> {
   const refused = (response: Response, what: string) => refusal(response, what, clientRequestId);
-  let current = { url, ...request };
+  let current: Outgoing & { url: string } = { url, method: request.method, headers: request.headers, body: request.body, signal: request.signal };
   for (let hops = 0; ; hops++) {
     const response = await send(current.url, { method: current.method, headers: current.headers, body: current.body, signal: current.signal, redirect: "manual" });
     // In a browser a manual redirect is opaque: status 0, no Location to judge.
