@@ -2,7 +2,7 @@
 // default base URL, types and validators), with the settings singleton beside the partner's operations; and the
 // beta types and validators. Nothing here is loaded by the root entry.
 import type { Client } from "openapi-fetch";
-import { clientCore, partnerMethods, type CallOptions, type RemoteAssistancePartnerMethods } from "../client/factory.js";
+import { clientCore, partnerMethods, type CallOptions, type RemoteAssistancePartnerMethods, type TypesOf } from "../client/factory.js";
 import { OPERATIONS, operationUrl } from "../client/operations.js";
 import type { RemoteAssistanceClientOptions } from "../client/options.js";
 import { createRawClient } from "../client/raw.js";
@@ -29,19 +29,10 @@ export type { FetchLike, RemoteAssistanceClientOptions, ValidationMode } from ".
 /** Graph beta, the global service. */
 export const DEFAULT_BASE_URL = "https://graph.microsoft.com/beta";
 
-export type ListQuery = NonNullable<operations["listRemoteAssistancePartners"]["parameters"]["query"]>;
-export type CountQuery = NonNullable<operations["countRemoteAssistancePartners"]["parameters"]["query"]>;
-export type GetQuery = NonNullable<operations["getRemoteAssistancePartner"]["parameters"]["query"]>;
-
-interface Beta {
-  partner: RemoteAssistancePartner;
-  update: RemoteAssistancePartnerUpdate;
-  create: RemoteAssistancePartnerCreate;
-  collection: RemoteAssistancePartnerCollection;
-  listQuery: ListQuery;
-  countQuery: CountQuery;
-  getQuery: GetQuery;
-}
+type Beta = TypesOf<operations, RemoteAssistancePartner, RemoteAssistancePartnerUpdate, RemoteAssistancePartnerCreate, RemoteAssistancePartnerCollection>;
+export type ListQuery = Beta["listQuery"];
+export type CountQuery = Beta["countQuery"];
+export type GetQuery = Beta["getQuery"];
 
 export interface RemoteAssistanceClient extends RemoteAssistancePartnerMethods<Beta> {
   /** The account's remote assistance settings. */

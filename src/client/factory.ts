@@ -30,6 +30,24 @@ export interface ContractTypes {
   getQuery: object;
 }
 
+/** The operations a contract's generated `operations` type must have, for TypesOf to read their query options. */
+interface PartnerOperations {
+  listRemoteAssistancePartners: { parameters: { query?: object } };
+  countRemoteAssistancePartners: { parameters: { query?: object } };
+  getRemoteAssistancePartner: { parameters: { query?: object } };
+}
+
+/** A contract's ContractTypes, from its generated `operations` and its partner types. */
+export interface TypesOf<Ops extends PartnerOperations, Partner extends object, Update extends object, Create extends object, Page extends ContractTypes["collection"]> {
+  partner: Partner;
+  update: Update;
+  create: Create;
+  collection: Page;
+  listQuery: NonNullable<Ops["listRemoteAssistancePartners"]["parameters"]["query"]>;
+  countQuery: NonNullable<Ops["countRemoteAssistancePartners"]["parameters"]["query"]>;
+  getQuery: NonNullable<Ops["getRemoteAssistancePartner"]["parameters"]["query"]>;
+}
+
 export interface RemoteAssistancePartnerMethods<T extends ContractTypes> {
   /** One page; follow `@odata.nextLink` yourself, or use listAll. */
   list(query?: T["listQuery"], options?: CallOptions): Promise<T["collection"]>;

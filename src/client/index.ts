@@ -10,26 +10,17 @@ import type {
   operations,
   paths,
 } from "../types.js";
-import { clientCore, partnerMethods, type RemoteAssistancePartnerMethods } from "./factory.js";
+import { clientCore, partnerMethods, type RemoteAssistancePartnerMethods, type TypesOf } from "./factory.js";
 import { DEFAULT_BASE_URL, type RemoteAssistanceClientOptions } from "./options.js";
 import { createRawClient } from "./raw.js";
 
 export type { CallOptions, ListAllOptions } from "./factory.js";
 export { DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, type FetchLike, type RemoteAssistanceClientOptions, type ValidationMode } from "./options.js";
 
-export type ListQuery = NonNullable<operations["listRemoteAssistancePartners"]["parameters"]["query"]>;
-export type CountQuery = NonNullable<operations["countRemoteAssistancePartners"]["parameters"]["query"]>;
-export type GetQuery = NonNullable<operations["getRemoteAssistancePartner"]["parameters"]["query"]>;
-
-interface V1 {
-  partner: RemoteAssistancePartner;
-  update: RemoteAssistancePartnerUpdate;
-  create: RemoteAssistancePartnerCreate;
-  collection: RemoteAssistancePartnerCollection;
-  listQuery: ListQuery;
-  countQuery: CountQuery;
-  getQuery: GetQuery;
-}
+type V1 = TypesOf<operations, RemoteAssistancePartner, RemoteAssistancePartnerUpdate, RemoteAssistancePartnerCreate, RemoteAssistancePartnerCollection>;
+export type ListQuery = V1["listQuery"];
+export type CountQuery = V1["countQuery"];
+export type GetQuery = V1["getQuery"];
 
 export interface RemoteAssistanceClient extends RemoteAssistancePartnerMethods<V1> {
   /** The typed openapi-fetch client with the same auth, retry and redirect rules: `{ data, error, response }`. */
