@@ -4,7 +4,7 @@
 import type { Client } from "openapi-fetch";
 import { clientCore, partnerMethods, type CallOptions, type RemoteAssistancePartnerMethods, type TypesOf } from "../client/factory.js";
 import { OPERATIONS, operationUrl } from "../client/operations.js";
-import type { RemoteAssistanceClientOptions } from "../client/options.js";
+import { DEFAULT_BETA_BASE_URL, type RemoteAssistanceClientOptions } from "../client/options.js";
 import { createRawClient } from "../client/raw.js";
 import { loadBetaValidation } from "./load-validation.js";
 import type {
@@ -27,7 +27,7 @@ export type { CallOptions, ListAllOptions } from "../client/factory.js";
 export type { FetchLike, RemoteAssistanceClientOptions, ValidationMode } from "../client/options.js";
 
 /** Graph beta, the global service. */
-export const DEFAULT_BASE_URL = "https://graph.microsoft.com/beta";
+export const DEFAULT_BASE_URL = DEFAULT_BETA_BASE_URL;
 
 type Beta = TypesOf<operations, RemoteAssistancePartner, RemoteAssistancePartnerUpdate, RemoteAssistancePartnerCreate, RemoteAssistancePartnerCollection>;
 export type ListQuery = Beta["listQuery"];

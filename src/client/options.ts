@@ -6,6 +6,8 @@ import { MAX_TIMER_MS, retryPolicy, type RetryOptions, type RetryPolicy } from "
 import { assertHeaders, isAuthorization } from "./headers.js";
 
 export const DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0";
+/** The beta contract's default (remote-assistance-contract/beta). */
+export const DEFAULT_BETA_BASE_URL = "https://graph.microsoft.com/beta";
 
 /**
  * The most a response body may hold, by default: 16 MiB. A full Graph page of this resource (999 partners, the most

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { http, type HttpHandler } from "msw";
-import { DEFAULT_BASE_URL } from "../../client/options.js";
+import { DEFAULT_BASE_URL, DEFAULT_BETA_BASE_URL } from "../../client/options.js";
 import type { RemoteAssistancePartner } from "../../types.js";
 import { createFakeService, type FakeOptions, type FakeResponse, type LoggedRequest } from "./service.js";
 
@@ -36,7 +36,7 @@ export interface RemoteAssistanceFake {
 
 export function createRemoteAssistanceFake(options: RemoteAssistanceFakeOptions = {}): RemoteAssistanceFake {
   const service = createFakeService(options);
-  const baseUrl = (options.baseUrl ?? (options.version === "beta" ? "https://graph.microsoft.com/beta" : DEFAULT_BASE_URL)).replace(/\/+$/, "");
+  const baseUrl = (options.baseUrl ?? (options.version === "beta" ? DEFAULT_BETA_BASE_URL : DEFAULT_BASE_URL)).replace(/\/+$/, "");
   const handlers = [
     http.all(`${baseUrl}/*`, async ({ request }) => {
       const answer = service.handle({ method: request.method, url: new URL(request.url), headers: request.headers, body: await request.text() }, baseUrl);

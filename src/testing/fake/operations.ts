@@ -24,11 +24,7 @@ export function operate(state: State, operation: string, call: Call): FakeRespon
   }
   if (operation === "createRemoteAssistancePartner") return create(state, call);
   if (operation === "getRemoteAssistanceSettings") return reply(200, state.settings);
-  if (operation === "updateRemoteAssistanceSettings") {
-    const { "@odata.type": _annotation, ...changes } = call.body ?? {};
-    Object.assign(state.settings!, changes);
-    return /return=representation/.test(call.request.headers.get("prefer") ?? "") || state.options.update === 200 ? reply(200, state.settings) : reply(204);
-  }
+  if (operation === "updateRemoteAssistanceSettings") return patched(state, state.settings!, call);
   const partner = state.partners.get(id!);
   if (!partner) return error(404, "ResourceNotFound", `No remoteAssistancePartner with id '${id}'.`);
   switch (operation) {
@@ -36,12 +32,8 @@ export function operate(state: State, operation: string, call: Call): FakeRespon
       const query = readQuery(call.request.url.searchParams);
       return reply(200, { "@odata.context": `${call.base}/$metadata#deviceManagement/remoteAssistancePartners/$entity`, ...selected(partner, query.select) });
     }
-    case "updateRemoteAssistancePartner": {
-      const { "@odata.type": _annotation, ...changes } = call.body ?? {};
-      Object.assign(partner, changes);
-      const representation = state.options.update === 200 || /return=representation/.test(call.request.headers.get("prefer") ?? "");
-      return representation ? reply(200, partner) : reply(204);
-    }
+    case "updateRemoteAssistancePartner":
+      return patched(state, partner, call);
     case "deleteRemoteAssistancePartner":
       state.partners.delete(id!);
       return reply(204);
@@ -52,6 +44,14 @@ export function operate(state: State, operation: string, call: Call): FakeRespon
       partner.onboardingStatus = "notOnboarded";
       return reply(204);
   }
+}
+
+/** A PATCH: the body merged into `target`; 204, or 200 with it (the `update` option, or Prefer: return=representation). */
+function patched(state: State, target: object, { body, request, reply }: Call): FakeResponse {
+  const { "@odata.type": _annotation, ...changes } = body ?? {};
+  Object.assign(target, changes);
+  const representation = state.options.update === 200 || /return=representation/.test(request.headers.get("prefer") ?? "");
+  return representation ? reply(200, target) : reply(204);
 }
 
 function list(state: State, { request, base, reply }: Call): FakeResponse {

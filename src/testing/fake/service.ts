@@ -104,8 +104,9 @@ function route(state: State, request: FakeRequest, base: string, replies: Replie
   const { error } = replies;
   const basePath = new URL(base).pathname.replace(/\/+$/, "");
   const path = request.url.pathname.startsWith(`${basePath}/`) ? request.url.pathname.slice(basePath.length) : request.url.pathname;
+  // The beta settings singleton (a beta fake only), or the partners' collection, one of them, its actions.
   const settings = state.settings !== undefined && path === "/deviceManagement/remoteAssistanceSettings";
-  const match = settings ? [path, SETTINGS_SEGMENT] : /^\/deviceManagement\/remoteAssistancePartners(?:\/([^/]+)(?:\/(beginOnboarding|disconnect))?)?$/.exec(path);
+  const match = settings ? [] : /^\/deviceManagement\/remoteAssistancePartners(?:\/([^/]+)(?:\/(beginOnboarding|disconnect))?)?$/.exec(path);
   if (!match) return error(404, "ResourceNotFound", `Resource not found for the segment '${path}'.`);
   if (!hasBearerToken(request.headers.get("authorization"))) return error(401, "InvalidAuthenticationToken", "Access token is empty.");
   const fault = faultStatus(state);
@@ -116,7 +117,7 @@ function route(state: State, request: FakeRequest, base: string, replies: Replie
   }
   const [, rawId, action] = match;
   const id = rawId === undefined ? undefined : decodeURIComponent(rawId);
-  const operation = operationFor(request.method, id, action);
+  const operation = settings ? SETTINGS_OPERATIONS[request.method] : operationFor(request.method, id, action);
   if (!operation) return error(405, "BadRequest", `${request.method} is not allowed on ${path}.`);
   const verdict = judgeRequest(operation, request.headers.get("authorization"), request.body, state.options.version);
   if (!verdict.ok && verdict.reason === "contract") {
@@ -131,11 +132,9 @@ function route(state: State, request: FakeRequest, base: string, replies: Replie
   }
 }
 
-/** Stands for the settings singleton in the route's match: no partner id can be it (ids never hold a NUL). */
-const SETTINGS_SEGMENT = "\u0000settings";
+const SETTINGS_OPERATIONS: Record<string, string> = { GET: "getRemoteAssistanceSettings", PATCH: "updateRemoteAssistanceSettings" };
 
 function operationFor(method: string, id: string | undefined, action: string | undefined): string | undefined {
-  if (id === SETTINGS_SEGMENT) return ({ GET: "getRemoteAssistanceSettings", PATCH: "updateRemoteAssistanceSettings" } as Record<string, string>)[method];
   if (id === undefined) return method === "GET" ? "listRemoteAssistancePartners" : method === "POST" ? "createRemoteAssistancePartner" : undefined;
   if (id === "$count") return method === "GET" && !action ? "countRemoteAssistancePartners" : undefined;
   if (action) return method !== "POST" ? undefined : action === "beginOnboarding" ? "beginRemoteAssistancePartnerOnboarding" : "disconnectRemoteAssistancePartner";
