@@ -12,12 +12,5 @@ export function heapMb(): number {
   return process.memoryUsage().heapUsed / 2 ** 20;
 }
 
-/** A small seeded PRNG (mulberry32): numbers in [0, 1). */
-export function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded PRNG (mulberry32): numbers in [0, 1). The fake's own, so tests and fake share one. */
+export { mulberry32 as seeded } from "../../src/testing/fake/state.js";
