@@ -1,20 +1,27 @@
-// `remote-assistance-contract/client`: the client, its middleware and errors, without the validators. Importing it
-// loads neither the precompiled validators nor ajv-formats (they come on demand, when `validate` asks for them), so a
-// process that only calls the API starts faster; bundlers leave them out of the root entry too when unused.
+// `remote-assistance-contract/client`: the entry for programs that call the API and want to stay small. Its client
+// carries no validators (pass them in as `validators` to turn `validate` on) and no `raw` (openapi-fetch), so a
+// bundler, even without code splitting, leaves both out; the root entry's client has both.
 export {
   createRemoteAssistanceClient,
-  DEFAULT_BASE_URL,
-  DEFAULT_MAX_RESPONSE_BYTES,
-  type FetchLike,
-  type CallOptions,
   type CountQuery,
   type GetQuery,
-  type ListAllOptions,
   type ListQuery,
   type RemoteAssistanceClient,
+} from "./client/v1.js";
+export type { CallOptions, ListAllOptions } from "./client/factory.js";
+export {
+  CLOUDS,
+  DEFAULT_BASE_URL,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  type Cloud,
+  type FetchLike,
   type RemoteAssistanceClientOptions,
   type ValidationMode,
-} from "./client/index.js";
+  type ValidatorsOption,
+} from "./client/options.js";
+export type { CallEndHook, CallReport } from "./client/telemetry.js";
+export type { AccessToken, TokenCredential } from "./client/tokens.js";
+export type { ContractValidators } from "./client/contract-checks.js";
 export { ContractViolationError, GraphError, type GraphErrorInit, type GraphErrorLocalCode } from "./errors.js";
 export { bearerAuth, type AccessTokenProvider, type BearerAuthOptions } from "./middleware/bearer-auth.js";
 export { retry, type RetryOptions } from "./middleware/retry.js";

@@ -24,7 +24,9 @@ export { bearerAuth, type AccessTokenProvider, type BearerAuthOptions } from "..
 export { retry, type RetryOptions } from "../middleware/retry.js";
 export { ContractViolationError, GraphError, type GraphErrorInit, type GraphErrorLocalCode } from "../errors.js";
 export type { CallOptions, ListAllOptions } from "../client/factory.js";
-export type { FetchLike, RemoteAssistanceClientOptions, ValidationMode } from "../client/options.js";
+export { CLOUDS, type Cloud, type FetchLike, type RemoteAssistanceClientOptions, type ValidationMode, type ValidatorsOption } from "../client/options.js";
+export type { CallEndHook, CallReport } from "../client/telemetry.js";
+export type { AccessToken, TokenCredential } from "../client/tokens.js";
 
 /** Graph beta, the global service. */
 export const DEFAULT_BASE_URL = DEFAULT_BETA_BASE_URL;
@@ -44,15 +46,16 @@ export interface RemoteAssistanceClient extends RemoteAssistancePartnerMethods<B
 }
 
 export function createRemoteAssistanceClient(options: RemoteAssistanceClientOptions): RemoteAssistanceClient {
-  const core = clientCore({ defaultBaseUrl: DEFAULT_BASE_URL, loadValidators: loadBetaValidation }, options);
+  const core = clientCore({ version: "beta", loadValidators: loadBetaValidation }, options);
   const { checks, send, call } = core;
   return {
     ...partnerMethods<Beta>(core),
-    getSettings: async (callOptions) => (await checks.settings(await call(OPERATIONS.getSettings, callOptions), "the settings")) as RemoteAssistanceSettings,
+    getSettings: (callOptions) => call(OPERATIONS.getSettings, callOptions, undefined, undefined, (r) => checks.settings(r, "the settings") as RemoteAssistanceSettings),
     async updateSettings(patch, callOptions) {
       const url = operationUrl(core.options.baseUrl, OPERATIONS.updateSettings);
-      const received = await send(OPERATIONS.updateSettings, url, callOptions, await checks.body("settings", patch));
-      return received.text === "" ? undefined : ((await checks.settings(received, "the updated settings")) as RemoteAssistanceSettings);
+      return send(OPERATIONS.updateSettings, url, callOptions, await checks.body("settings", patch), (r) =>
+        r.text === "" ? undefined : (checks.settings(r, "the updated settings") as RemoteAssistanceSettings),
+      );
     },
     raw: createRawClient<paths>(core.options),
   };

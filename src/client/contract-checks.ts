@@ -41,7 +41,8 @@ export interface ContractChecks {
   count(received: Received): number;
 }
 
-export function contractChecks(checkRequests: boolean, checkResponses: boolean, load: () => Promise<ContractValidators>): ContractChecks {
+export function contractChecks(checkRequests: boolean, checkResponses: boolean, loadValidators: (() => Promise<ContractValidators>) | undefined): ContractChecks {
+  const load = loadValidators!; // there whenever a check is on (./options.ts)
   // Plain functions, not async ones, when validation is off: a call then settles without extra rounds of promises.
   const validated = (kind: ResponseKind, value: unknown, status: number): unknown =>
     checkResponses ? againstContract(load, kind, value, status) : value;
@@ -67,18 +68,25 @@ export function contractChecks(checkRequests: boolean, checkResponses: boolean, 
 }
 
 async function againstContract(load: () => Promise<ContractValidators>, kind: ResponseKind, value: unknown, status: number): Promise<unknown> {
-  const validate = (await load())[RESPONSE_VALIDATORS[kind]]!;
+  const validate = validatorOf(await load(), RESPONSE_VALIDATORS[kind]);
   const result = validate(value);
   if (!result.valid) throw new ContractViolationError("response", result.errors, `The ${status} response body`, status);
   return value;
 }
 
 async function bodyAgainstContract(load: () => Promise<ContractValidators>, kind: BodyKind, text: string): Promise<string> {
-  const validate = (await load())[BODY_VALIDATORS[kind]]!;
+  const validate = validatorOf(await load(), BODY_VALIDATORS[kind]);
   // The wire form, parsed back: what the validator sees is what the service will.
   const result = validate(JSON.parse(text));
   if (!result.valid) throw new ContractViolationError("request", result.errors, `The ${kind} body`);
   return text;
+}
+
+/** A validator of the module given as `validators`, or a TypeError when it is not the contract's module. */
+function validatorOf(validators: ContractValidators, name: keyof ContractValidators): Validator<unknown> {
+  const validate = validators[name];
+  if (typeof validate !== "function") throw new TypeError(`validators has no ${name}: give this contract's validators module`);
+  return validate;
 }
 
 /** The body parsed as a JSON object, or InvalidResponse saying what it was instead. */

@@ -1,12 +1,13 @@
 // What every client of this package is made of, whatever contract it speaks (v1.0, beta): options resolved once
-// (./options.ts), one call pipeline (./pipeline.ts), the contract's checks, and the partner's operations, each a row
-// of ./operations.ts and a few lines here. An entry point gives it its contract (default base URL, validators, types)
-// and adds what only that contract has: v1.0 its raw client, beta the settings too.
+// (./options.ts), one call pipeline (./pipeline.ts) watched by telemetry (./telemetry.ts), the contract's checks,
+// and the partner's operations, each a row of ./operations.ts and a few lines here. An entry point gives it its
+// contract (API version, validators, types) and adds what only that contract or entry has: raw, the settings.
 import { ContractViolationError } from "../errors.js";
 import { contractChecks, type ContractChecks, type ContractValidators } from "./contract-checks.js";
 import { COLLECTION, OPERATIONS, operationUrl, type Operation } from "./operations.js";
-import { resolveOptions, type RemoteAssistanceClientOptions, type ResolvedOptions } from "./options.js";
-import { createPipeline, type Pipeline, type Received } from "./pipeline.js";
+import { resolveOptions, type ContractDefaults, type RemoteAssistanceClientOptions, type ResolvedOptions } from "./options.js";
+import { createPipeline, type Received } from "./pipeline.js";
+import { watchCall } from "./telemetry.js";
 
 export interface CallOptions {
   /** Aborts the call, token wait, retries and waits included; the call rejects with the signal's reason. */
@@ -63,69 +64,79 @@ export interface RemoteAssistancePartnerMethods<T extends ContractTypes> {
   disconnect(id: string, options?: CallOptions): Promise<void>;
 }
 
-export interface Contract {
-  defaultBaseUrl: string;
-  /** The contract's validators, imported on first use. */
-  loadValidators: () => Promise<ContractValidators>;
-}
-
 /** A client's working parts, for its entry point to build its methods with. */
 export interface ClientCore {
   options: ResolvedOptions;
-  pipeline: Pipeline;
   checks: ContractChecks;
-  /** One call of `operation` to `url` (built, and a bad id or query refused, before anything is sent). */
-  send(operation: Operation, url: string, callOptions: CallOptions | undefined, body?: string): Promise<Received>;
-  /** The same, building the URL from an id and a query. */
-  call(operation: Operation, callOptions: CallOptions | undefined, id?: unknown, query?: unknown): Promise<Received>;
+  /**
+   * One call of `operation` to `url`, its response read by `interpret` (which may throw: the call then failed, and
+   * telemetry says so). Reported to onCallEnd and traced, when either is there.
+   */
+  send<T>(operation: Operation, url: string, callOptions: CallOptions | undefined, body: string | undefined, interpret: (received: Received) => T | Promise<T>): Promise<T>;
+  /** The same, building the URL from an id and a query (a bad one refused before anything is sent). */
+  call<T>(operation: Operation, callOptions: CallOptions | undefined, id: unknown, query: unknown, interpret: (received: Received) => T | Promise<T>): Promise<T>;
 }
 
-export function clientCore(contract: Contract, clientOptions: RemoteAssistanceClientOptions): ClientCore {
-  const options = resolveOptions(clientOptions, contract.defaultBaseUrl);
+export function clientCore(contract: ContractDefaults, clientOptions: RemoteAssistanceClientOptions): ClientCore {
+  const options = resolveOptions(clientOptions, contract);
   const pipeline = createPipeline(options);
-  const send: ClientCore["send"] = (operation, url, callOptions, body) =>
-    pipeline({ method: operation.method, url, body, headers: callOptions?.headers, signal: callOptions?.signal });
+  const send: ClientCore["send"] = async (operation, url, callOptions, body, interpret) => {
+    const request = { method: operation.method, url, body, headers: callOptions?.headers, signal: callOptions?.signal };
+    const watched = watchCall(options.onCallEnd, operation, url, options.base.pathname);
+    // Without a hook or a tracer provider, a call is the pipeline and nothing else.
+    if (!watched) return interpret(await pipeline(request));
+    try {
+      const result = await watched.run(async () => interpret(await pipeline({ ...request, progress: watched.progress })));
+      watched.end();
+      return result;
+    } catch (error) {
+      watched.end(error);
+      throw error;
+    }
+  };
   return {
     options,
-    pipeline,
-    checks: contractChecks(options.checkRequests, options.checkResponses, contract.loadValidators),
+    checks: contractChecks(options.checkRequests, options.checkResponses, options.loadValidators),
     send,
-    call: (operation, callOptions, id, query) => send(operation, operationUrl(options.baseUrl, operation, id, query), callOptions),
+    call: async (operation, callOptions, id, query, interpret) => send(operation, operationUrl(options.baseUrl, operation, id, query), callOptions, undefined, interpret),
   };
 }
 
-export function partnerMethods<T extends ContractTypes>({ options, pipeline, checks, send, call }: ClientCore): RemoteAssistancePartnerMethods<T> {
+const nothing = () => undefined;
+
+export function partnerMethods<T extends ContractTypes>({ options, checks, send, call }: ClientCore): RemoteAssistancePartnerMethods<T> {
   type Partner = T["partner"];
-  const list = async (query?: T["listQuery"], callOptions?: CallOptions) => (await checks.page(await call(OPERATIONS.list, callOptions, undefined, query))) as T["collection"];
+  const page = (received: Received) => checks.page(received) as T["collection"] | Promise<T["collection"]>;
+  const list = (query?: T["listQuery"], callOptions?: CallOptions) => call(OPERATIONS.list, callOptions, undefined, query, page);
   return {
     list,
-    listAll: (query, listOptions) => listAll<T>(options, pipeline, (r) => checks.page(r) as Promise<T["collection"]>, list, query, listOptions),
-    count: async (query, callOptions) => checks.count(await call(OPERATIONS.count, callOptions, undefined, query)),
-    get: async (id, query, callOptions) => (await checks.partner(await call(OPERATIONS.get, callOptions, id, query), "a partner")) as Partner,
+    listAll: (query, listOptions) => listAll<T>(options, (url) => send(OPERATIONS.list, url, listOptions, undefined, page), list, query, listOptions),
+    count: (query, callOptions) => call(OPERATIONS.count, callOptions, undefined, query, checks.count),
+    get: (id, query, callOptions) => call(OPERATIONS.get, callOptions, id, query, (r) => checks.partner(r, "a partner") as Partner),
     async create(partner, callOptions) {
       const url = operationUrl(options.baseUrl, OPERATIONS.create);
-      return (await checks.partner(await send(OPERATIONS.create, url, callOptions, await checks.body("create", partner)), "a created partner")) as Partner;
+      return send(OPERATIONS.create, url, callOptions, await checks.body("create", partner), (r) => checks.partner(r, "a created partner") as Partner);
     },
     async update(id, patch, callOptions) {
       const url = operationUrl(options.baseUrl, OPERATIONS.update, id); // a bad id is refused before the body is looked at
       const body = checks.body("update", patch);
-      const received = await send(OPERATIONS.update, url, callOptions, typeof body === "string" ? body : await body);
       // 204, or a 200 with an empty body: success without the partner, as the official SDKs report it.
-      return received.text === "" ? undefined : (checks.partner(received, "an updated partner") as Partner | Promise<Partner>);
+      return send(OPERATIONS.update, url, callOptions, typeof body === "string" ? body : await body, (r) =>
+        r.text === "" ? undefined : (checks.partner(r, "an updated partner") as Partner),
+      );
     },
     async delete(id, callOptions) {
       const headers = callOptions?.ifMatch === undefined ? callOptions?.headers : { ...callOptions.headers, "If-Match": callOptions.ifMatch };
-      await call(OPERATIONS.delete, { ...callOptions, headers }, id);
+      return call(OPERATIONS.delete, { ...callOptions, headers }, id, undefined, nothing);
     },
-    beginOnboarding: async (id, callOptions) => void (await call(OPERATIONS.beginOnboarding, callOptions, id)),
-    disconnect: async (id, callOptions) => void (await call(OPERATIONS.disconnect, callOptions, id)),
+    beginOnboarding: (id, callOptions) => call(OPERATIONS.beginOnboarding, callOptions, id, undefined, nothing),
+    disconnect: (id, callOptions) => call(OPERATIONS.disconnect, callOptions, id, undefined, nothing),
   };
 }
 
 async function* listAll<T extends ContractTypes>(
   options: ResolvedOptions,
-  pipeline: Pipeline,
-  page: (received: Received) => Promise<T["collection"]>,
+  nextPage: (url: string) => Promise<T["collection"]>,
   list: (query?: T["listQuery"], callOptions?: CallOptions) => Promise<T["collection"]>,
   query: T["listQuery"] | undefined,
   listOptions: ListAllOptions | undefined,
@@ -143,8 +154,7 @@ async function* listAll<T extends ContractTypes>(
     if (followed.has(url)) throw new ContractViolationError("response", [{ path: "/@odata.nextLink", message: `repeats a link already followed (${url}): the pages go round in a cycle` }], "The list page");
     if (pages >= maxPages) throw new RangeError(`listAll: stopped after maxPages (${maxPages}) pages; more remain`);
     followed.add(url);
-    const received = await pipeline({ method: "GET", url, headers: listOptions?.headers, signal: listOptions?.signal });
-    current = await page(received);
+    current = await nextPage(url);
   }
 }
 

@@ -1,33 +1,21 @@
-// The v1.0 client: the shared client parts (./factory.ts) given the v1.0 contract, and `raw`, the typed
-// openapi-fetch client of v1.0's paths.
+// The v1.0 client as the root entry gives it: the `/client` one (./v1.ts), plus the validators found on their own
+// (imported on first use) and `raw`, the typed openapi-fetch client of v1.0's paths.
 import type { Client } from "openapi-fetch";
 import { loadValidation } from "../load-validation.js";
-import type {
-  RemoteAssistancePartner,
-  RemoteAssistancePartnerCollection,
-  RemoteAssistancePartnerCreate,
-  RemoteAssistancePartnerUpdate,
-  operations,
-  paths,
-} from "../types.js";
-import { clientCore, partnerMethods, type RemoteAssistancePartnerMethods, type TypesOf } from "./factory.js";
-import { DEFAULT_BASE_URL, type RemoteAssistanceClientOptions } from "./options.js";
+import type { paths } from "../types.js";
+import { clientCore, partnerMethods } from "./factory.js";
+import type { RemoteAssistanceClientOptions } from "./options.js";
 import { createRawClient } from "./raw.js";
+import { V1_CONTRACT, type RemoteAssistanceClient as LightClient, type V1 } from "./v1.js";
 
-export type { CallOptions, ListAllOptions } from "./factory.js";
-export { DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, type FetchLike, type RemoteAssistanceClientOptions, type ValidationMode } from "./options.js";
+export type { CountQuery, GetQuery, ListQuery } from "./v1.js";
 
-type V1 = TypesOf<operations, RemoteAssistancePartner, RemoteAssistancePartnerUpdate, RemoteAssistancePartnerCreate, RemoteAssistancePartnerCollection>;
-export type ListQuery = V1["listQuery"];
-export type CountQuery = V1["countQuery"];
-export type GetQuery = V1["getQuery"];
-
-export interface RemoteAssistanceClient extends RemoteAssistancePartnerMethods<V1> {
+export interface RemoteAssistanceClient extends LightClient {
   /** The typed openapi-fetch client with the same auth, retry and redirect rules: `{ data, error, response }`. */
   raw: Client<paths>;
 }
 
 export function createRemoteAssistanceClient(options: RemoteAssistanceClientOptions): RemoteAssistanceClient {
-  const core = clientCore({ defaultBaseUrl: DEFAULT_BASE_URL, loadValidators: loadValidation }, options);
+  const core = clientCore({ ...V1_CONTRACT, loadValidators: loadValidation }, options);
   return { ...partnerMethods<V1>(core), raw: createRawClient<paths>(core.options) };
 }

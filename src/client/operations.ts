@@ -1,10 +1,10 @@
 // The operations of the contract as the client sends them: a row each, named by the spec's operationId, with its
 // method, its path (under the collection, or under one partner) and the query options the spec allows it.
 // test/client/operations-table.test.ts holds this table equal to the bundled spec.
-import { createQuerySerializer } from "openapi-fetch";
 import { assertPartnerId } from "../partner-id.js";
 
 export const COLLECTION = "/deviceManagement/remoteAssistancePartners";
+const SETTINGS = "/deviceManagement/remoteAssistanceSettings";
 
 export interface Operation {
   operationId: string;
@@ -13,6 +13,8 @@ export interface Operation {
   target: "collection" | "item" | "settings";
   suffix: string;
   query: readonly string[];
+  /** The path with `{remoteAssistancePartnerId}` for the id: the same for every call, for spans and logs. */
+  template: string;
 }
 
 const op = (operationId: string, method: Operation["method"], target: Operation["target"], suffix = "", query: readonly string[] = []): Operation => ({
@@ -21,6 +23,7 @@ const op = (operationId: string, method: Operation["method"], target: Operation[
   target,
   suffix,
   query,
+  template: `${target === "settings" ? SETTINGS : COLLECTION}${target === "item" ? "/{remoteAssistancePartnerId}" : ""}${suffix}`,
 });
 
 export const OPERATIONS = {
@@ -37,11 +40,24 @@ export const OPERATIONS = {
   updateSettings: op("updateRemoteAssistanceSettings", "PATCH", "settings"),
 } as const satisfies Record<string, Operation>;
 
-const SETTINGS = "/deviceManagement/remoteAssistanceSettings";
-
 // Graph takes `$select=a,b`, as the spec's `style: form, explode: false` says; openapi-fetch does not read it.
 export const QUERY_SERIALIZER = { array: { style: "form", explode: false } } as const;
-const serializeQuery = createQuerySerializer(QUERY_SERIALIZER);
+
+/**
+ * The query as openapi-fetch writes it with QUERY_SERIALIZER (raw's URLs and the client's are the same), written
+ * here so that the client does not carry openapi-fetch: names as they are (`$top`), values encoded, arrays joined by
+ * commas, null, undefined and empty arrays left out. An object value is refused: no option of this API takes one.
+ */
+export function serializeQuery(query: Record<string, unknown>): string {
+  const parts: string[] = [];
+  for (const name in query) {
+    const value = query[name];
+    if (value === undefined || value === null || (Array.isArray(value) && !value.length)) continue;
+    if (typeof value === "object" && !Array.isArray(value)) throw new TypeError(`${name} must be a string, number, boolean or array of them`);
+    parts.push(`${name}=${Array.isArray(value) ? value.map(encodeURIComponent).join(",") : encodeURIComponent(value as string)}`);
+  }
+  return parts.join("&");
+}
 
 /**
  * The URL of one call of `operation`. The id must address exactly one partner; the query may hold only the

@@ -1,9 +1,24 @@
-// The client's options, checked once when the client is made: an option that cannot work is a TypeError or
-// RangeError then, naming it, rather than a surprise on some later call (a timeout Node would run after 1 ms, a base
-// URL whose query would swallow every path, a header fetch would refuse mid-retry).
+// The client's options, checked and resolved once, in one place, when the client is made: the endpoint (cloud or
+// baseUrl, and the API version), where tokens come from (credential and its scope, or getAccessToken), validation,
+// limits and hooks. An option that cannot work is a TypeError or RangeError then, naming it, rather than a surprise on
+// some later call (a timeout Node would run after 1 ms, a base URL whose query would swallow every path, a header
+// fetch would refuse mid-retry).
 import type { AccessTokenProvider } from "../middleware/bearer-auth.js";
 import { MAX_TIMER_MS, retryPolicy, type RetryOptions, type RetryPolicy } from "../retry-policy.js";
+import type { ContractValidators } from "./contract-checks.js";
 import { assertHeaders, isAuthorization } from "./headers.js";
+import type { CallEndHook } from "./telemetry.js";
+import { cachedCredential, fromProvider, type TokenCredential, type TokenSource } from "./tokens.js";
+
+/** Microsoft's Graph deployments: the global service and the national clouds (learn.microsoft.com/graph/deployments). */
+export const CLOUDS = {
+  global: "https://graph.microsoft.com",
+  usGov: "https://graph.microsoft.us",
+  usGovDoD: "https://dod-graph.microsoft.us",
+  china: "https://microsoftgraph.chinacloudapi.cn",
+} as const;
+
+export type Cloud = keyof typeof CLOUDS;
 
 export const DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0";
 /** The beta contract's default (remote-assistance-contract/beta). */
@@ -19,11 +34,17 @@ export type ValidationMode = "off" | "request" | "response" | "both";
 
 export type FetchLike = (input: string | Request, init?: RequestInit) => Promise<Response>;
 
-export interface RemoteAssistanceClientOptions {
-  /** Default `https://graph.microsoft.com/v1.0`. No query or fragment. */
+/** The validators a client checks bodies with: the module itself, or a function that imports it. */
+export type ValidatorsOption = ContractValidators | (() => Promise<ContractValidators>);
+
+interface CommonOptions {
+  /**
+   * Which of Microsoft's Graph deployments to call: `global` (default), `usGov` (GCC High), `usGovDoD` (DoD) or
+   * `china` (operated by 21Vianet). The client calls its endpoint with the contract's API version. Not with baseUrl.
+   */
+  cloud?: Cloud;
+  /** Instead of `cloud`: the service root with its version, such as `https://graph.microsoft.com/v1.0`. No query or fragment. */
   baseUrl?: string;
-  /** Called for every request (retries included); cache tokens inside it. The token only goes to baseUrl's origin. */
-  getAccessToken: AccessTokenProvider;
   /** Default `globalThis.fetch`, looked up at each call. */
   fetch?: FetchLike;
   /** Retry options, or `false` for none. Default: 3 retries of 429, 503 and 504. */
@@ -32,17 +53,41 @@ export interface RemoteAssistanceClientOptions {
   timeoutMs?: number;
   /** Validate bodies against the contract: before sending (`request`), on receipt (`response`), or `both`. Default `off`. */
   validate?: ValidationMode;
+  /**
+   * The validators `validate` uses: `import * as validators from "remote-assistance-contract/validators"`, or
+   * `() => import("remote-assistance-contract/validators")` to load them on first use. The root entry's client finds
+   * its own; the `/client` entry's needs them when `validate` is on, so that a program without validation carries none.
+   */
+  validators?: ValidatorsOption;
+  /** Called once per finished call (success or failure) with its ids, status, attempts and duration: for logs. */
+  onCallEnd?: CallEndHook;
   /** Headers sent with every request. Not `Authorization`: the client owns authentication. */
   headers?: Record<string, string>;
   /** The most bytes a response body may hold; past it the call fails with `ResponseTooLarge`. Default 16 MiB. */
   maxResponseBytes?: number;
 }
 
+interface TokenOptions {
+  /**
+   * An Azure credential (`@azure/identity`'s, or anything with `getToken(scopes, { abortSignal })`). Its tokens are
+   * cached: one reused until 5 minutes before it expires (or its refreshAfterTimestamp), one getToken at a time.
+   * Give this or getAccessToken.
+   */
+  credential?: TokenCredential;
+  /** The scope asked of the credential. Default: the endpoint's origin + `/.default`, such as `https://graph.microsoft.com/.default`. */
+  scope?: string;
+  /** Instead of credential: called for every request (retries included); cache tokens inside it. The token only goes to baseUrl's origin. */
+  getAccessToken?: AccessTokenProvider;
+}
+
+/** Exactly one of `credential` and `getAccessToken` is required. */
+export interface RemoteAssistanceClientOptions extends CommonOptions, TokenOptions {}
+
 export interface ResolvedOptions {
   /** Without a trailing slash. */
   baseUrl: string;
   base: URL;
-  getAccessToken: AccessTokenProvider;
+  tokens: TokenSource;
   fetch: FetchLike | undefined;
   retryOptions: RetryOptions | false;
   retry: RetryPolicy | undefined;
@@ -51,16 +96,24 @@ export interface ResolvedOptions {
   checkResponses: boolean;
   headers: Record<string, string> | undefined;
   maxResponseBytes: number;
+  /** Set when validate is on. */
+  loadValidators: (() => Promise<ContractValidators>) | undefined;
+  onCallEnd: CallEndHook | undefined;
 }
 
 const MODES: readonly ValidationMode[] = ["off", "request", "response", "both"];
 
-/** `defaultBaseUrl`: the contract's own (v1.0 or beta). */
-export function resolveOptions(options: RemoteAssistanceClientOptions, defaultBaseUrl = DEFAULT_BASE_URL): ResolvedOptions {
+/** What the entry point brings: the contract's API version, and the validators it can load itself, if any. */
+export interface ContractDefaults {
+  version: "v1.0" | "beta";
+  loadValidators?: () => Promise<ContractValidators>;
+}
+
+export function resolveOptions(options: RemoteAssistanceClientOptions, contract: ContractDefaults): ResolvedOptions {
   if (options === null || typeof options !== "object") throw new TypeError("createRemoteAssistanceClient needs an options object");
-  if (typeof options.getAccessToken !== "function") throw new TypeError("getAccessToken must be a function");
   if (options.fetch !== undefined && typeof options.fetch !== "function") throw new TypeError("fetch must be a function");
-  const { baseUrl, base } = resolveBaseUrl(options.baseUrl ?? defaultBaseUrl);
+  if (options.onCallEnd !== undefined && typeof options.onCallEnd !== "function") throw new TypeError("onCallEnd must be a function");
+  const { baseUrl, base } = resolveEndpoint(options, contract.version);
   const validate = options.validate ?? "off";
   if (!MODES.includes(validate)) throw new TypeError(`validate must be "off", "request", "response" or "both", got ${JSON.stringify(validate)}`);
   if (options.timeoutMs !== undefined && !(typeof options.timeoutMs === "number" && options.timeoutMs > 0 && options.timeoutMs <= MAX_TIMER_MS)) {
@@ -72,7 +125,7 @@ export function resolveOptions(options: RemoteAssistanceClientOptions, defaultBa
   }
   assertHeaders(options.headers, "headers");
   const authorization = Object.keys(options.headers ?? {}).find(isAuthorization);
-  if (authorization) throw new TypeError(`headers: ${authorization} is not allowed; the client sends the token from getAccessToken`);
+  if (authorization) throw new TypeError(`headers: ${authorization} is not allowed; the client sends the token itself`);
   if (options.retry !== undefined && options.retry !== false && (options.retry === null || typeof options.retry !== "object")) {
     throw new TypeError("retry must be an options object or false");
   }
@@ -80,7 +133,7 @@ export function resolveOptions(options: RemoteAssistanceClientOptions, defaultBa
   return {
     baseUrl,
     base,
-    getAccessToken: options.getAccessToken,
+    tokens: resolveTokens(options, base),
     fetch: options.fetch,
     retryOptions,
     retry: retryOptions === false ? undefined : retryPolicy(retryOptions),
@@ -89,7 +142,45 @@ export function resolveOptions(options: RemoteAssistanceClientOptions, defaultBa
     checkResponses: validate === "response" || validate === "both",
     headers: options.headers,
     maxResponseBytes,
+    loadValidators: validate === "off" ? undefined : resolveValidators(options.validators, contract, validate),
+    onCallEnd: options.onCallEnd,
   };
+}
+
+/** `cloud` or `baseUrl` (not both), the contract's version after the cloud's endpoint. */
+function resolveEndpoint({ cloud, baseUrl }: RemoteAssistanceClientOptions, version: string) {
+  if (cloud === undefined) return resolveBaseUrl(baseUrl ?? `${CLOUDS.global}/${version}`);
+  if (baseUrl !== undefined) throw new TypeError("cloud and baseUrl cannot both be given: baseUrl already names the endpoint");
+  if (!Object.hasOwn(CLOUDS, cloud)) throw new TypeError(`cloud must be one of ${Object.keys(CLOUDS).join(", ")}, got ${JSON.stringify(cloud)}`);
+  return resolveBaseUrl(`${CLOUDS[cloud]}/${version}`);
+}
+
+/** Exactly one of credential (cached, for the endpoint's scope) and getAccessToken. */
+function resolveTokens(options: RemoteAssistanceClientOptions, base: URL): TokenSource {
+  const { credential, getAccessToken, scope } = options;
+  if (credential !== undefined && getAccessToken !== undefined) throw new TypeError("give credential or getAccessToken, not both");
+  if (credential === undefined) {
+    if (getAccessToken === undefined) throw new TypeError("credential or getAccessToken is required: the client needs tokens for Graph");
+    if (typeof getAccessToken !== "function") throw new TypeError("getAccessToken must be a function");
+    if (scope !== undefined) throw new TypeError("scope goes with credential; getAccessToken chooses its own");
+    return fromProvider(getAccessToken);
+  }
+  if (typeof (credential as Partial<TokenCredential> | null)?.getToken !== "function") throw new TypeError("credential must have a getToken method (an @azure/identity credential)");
+  if (scope !== undefined && (typeof scope !== "string" || scope === "")) throw new TypeError("scope must be a non-empty string");
+  return cachedCredential(credential, scope ?? `${base.origin}/.default`);
+}
+
+function resolveValidators(given: ValidatorsOption | undefined, contract: ContractDefaults, validate: ValidationMode) {
+  if (given === undefined) {
+    if (contract.loadValidators) return contract.loadValidators;
+    throw new TypeError(
+      `validate: ${JSON.stringify(validate)} needs validators: import * as validators from "remote-assistance-contract/validators" and pass { validators }`,
+    );
+  }
+  if (typeof given === "function") return given;
+  if (given === null || typeof given !== "object") throw new TypeError("validators must be the validators module or a function that imports it");
+  const loaded = Promise.resolve(given);
+  return () => loaded;
 }
 
 function resolveBaseUrl(given: unknown): { baseUrl: string; base: URL } {

@@ -1,19 +1,20 @@
 // How the high-level client makes one call, every step in one place: headers checked, one deadline (the caller's
 // signal and timeoutMs) over the token wait, the sending, the retries and the reading of the body; a token per
-// attempt; redirects only within the origin; the body read within maxResponseBytes; every failure a documented
-// error that carries the client-request-id and never the token.
+// attempt (and one resend with a new token after a 401 invalid_token); redirects only within the origin; the body
+// read within maxResponseBytes; every failure a documented error that carries the client-request-id and never the
+// token; what happened told to telemetry as it goes.
 //
 // It sends straight to fetch(url, init) with a string body: openapi-fetch's Request per call and the retry
 // middleware's clones cost about a third of a PATCH on loopback, and a plain init can be replayed as it is. `raw`
 // keeps openapi-fetch and its middleware, with the same retry policy and token rules.
 import { ContractViolationError, ERROR_BODY_BYTES, GraphError, graphErrorFromResponse } from "../errors.js";
-import { requestToken } from "../middleware/bearer-auth.js";
 import type { Outcome } from "../retry-policy.js";
 import { readBody } from "./body.js";
 import { withDeadline } from "./deadline.js";
 import { assertHeaders, isAuthorization } from "./headers.js";
 import type { FetchLike, ResolvedOptions } from "./options.js";
 import { sendFollowingSameOrigin } from "./redirects.js";
+import type { Progress } from "./telemetry.js";
 
 export interface CallRequest {
   method: "GET" | "POST" | "PATCH" | "DELETE";
@@ -23,6 +24,8 @@ export interface CallRequest {
   /** The caller's per-call headers, not yet checked. */
   headers?: Record<string, string> | undefined;
   signal?: AbortSignal | undefined;
+  /** Filled in for telemetry: attempts, the last response, the client-request-id. */
+  progress?: Progress | undefined;
 }
 
 /** What a successful call received: the body's text, whether it is JSON, the response, the client-request-id. */
@@ -38,19 +41,30 @@ export type Pipeline = (request: CallRequest) => Promise<Received>;
 export function createPipeline(options: ResolvedOptions): Pipeline {
   // globalThis.fetch is looked up at each send, not captured now: test tools (msw, nock) patch it after clients are made.
   const send: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  return async ({ method, url, body, headers: callHeaders, signal: callerSignal }) => {
+  return async ({ method, url, body, headers: callHeaders, signal: callerSignal, progress = { attempts: 0 } }) => {
     const { headers, clientRequestId } = requestHeaders(options.headers, callHeaders, body !== undefined);
+    progress.clientRequestId = clientRequestId;
     const tokens: string[] = [];
     const deadline = withDeadline(callerSignal, options.timeoutMs);
     const signal = deadline.signal;
-    const attempt = async (n: number) => {
+    let resentForToken = false;
+    const attempt = async (n: number): Promise<Response> => {
       // A token per attempt: a long Retry-After can outlive the first one. The headers object is this call's own and
       // fetch copies it when called, so each attempt can set its token and count in place.
-      const token = await requestToken(options.getAccessToken, url, signal);
+      const token = await options.tokens.get(url, signal);
       if (!tokens.includes(token)) tokens.push(token);
       headers.Authorization = `Bearer ${token}`;
       if (n > 0) headers["Retry-Attempt"] = String(n);
-      return sendFollowingSameOrigin(send, url, { method, headers, body, signal }, clientRequestId);
+      progress.attempts++;
+      const response = (progress.response = await sendFollowingSameOrigin(send, url, { method, headers, body, signal }, clientRequestId));
+      // The service says the cached token is no good (revoked, or the clock was wrong): once, drop it and resend.
+      if (response.status === 401 && options.tokens.drop && !resentForToken && /invalid_token/i.test(response.headers.get("www-authenticate") ?? "")) {
+        resentForToken = true;
+        options.tokens.drop(token);
+        await response.body?.cancel().catch(() => undefined);
+        return attempt(n);
+      }
+      return response;
     };
     let response: Response;
     let read: { text: string; truncated: boolean };
@@ -88,7 +102,7 @@ function requestHeaders(clientHeaders: Record<string, string> | undefined, callH
   assertHeaders(callHeaders, "headers");
   let given: string | undefined;
   for (const name in callHeaders) {
-    if (isAuthorization(name)) throw new TypeError(`headers: ${name} is not allowed; the client sends the token from getAccessToken`);
+    if (isAuthorization(name)) throw new TypeError(`headers: ${name} is not allowed; the client sends the token itself`);
     if (name.toLowerCase() === "client-request-id") given = callHeaders[name];
   }
   const clientRequestId = given ?? crypto.randomUUID();

@@ -23,7 +23,7 @@ export function createRawClient<P extends {}>(options: ResolvedOptions): Client<
     querySerializer: QUERY_SERIALIZER,
   });
   if (options.timeoutMs) raw.use(deadlineMiddleware(options.timeoutMs));
-  raw.use(bearerAuth(options.getAccessToken, { origins: [options.base.origin] }));
+  raw.use(bearerAuth(({ url, signal }) => options.tokens.get(url, signal), { origins: [options.base.origin] }));
   if (options.retryOptions !== false) raw.use(retryMiddleware(options.retryOptions));
   return raw;
 }

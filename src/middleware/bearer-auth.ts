@@ -51,9 +51,14 @@ export async function requestToken(getAccessToken: AccessTokenProvider, url: str
     if (signal?.aborted && cause === signal.reason) throw cause;
     throw new GraphError({ status: 0, code: "AuthenticationFailed", message: `getAccessToken failed: ${(cause as Error)?.message ?? String(cause)}`, cause });
   }
+  return sendableToken(token, "getAccessToken");
+}
+
+/** `token` if it can go in a header; otherwise AuthenticationFailed naming `who` and the first bad character, never the value. */
+export function sendableToken(token: unknown, who: string): string {
   if (typeof token !== "string" || token === "") {
     const got = token === "" ? "an empty string" : token === null ? "null" : typeof token;
-    throw new GraphError({ status: 0, code: "AuthenticationFailed", message: `getAccessToken must resolve to a non-empty string, got ${got}` });
+    throw new GraphError({ status: 0, code: "AuthenticationFailed", message: `${who} must give a non-empty string token, got ${got}` });
   }
   if (!SENDABLE_TOKEN.test(token)) {
     let at = 0;
@@ -61,7 +66,7 @@ export async function requestToken(getAccessToken: AccessTokenProvider, url: str
     throw new GraphError({
       status: 0,
       code: "AuthenticationFailed",
-      message: `getAccessToken gave a token that cannot be sent in a header: ${describeCharacter(token, at)} at position ${at} (nothing was sent)`,
+      message: `${who} gave a token that cannot be sent in a header: ${describeCharacter(token, at)} at position ${at} (nothing was sent)`,
     });
   }
   return token;

@@ -250,7 +250,7 @@ describe("what goes out", () => {
 
   it.each(["Authorization", "authorization", "AUTHORIZATION"])("%s in the client's headers is refused when the client is made", (name) => {
     expect(() => createRemoteAssistanceClient({ getAccessToken: () => TOKEN, headers: { [name]: "Bearer x" } })).toThrow(
-      new TypeError(`headers: ${name} is not allowed; the client sends the token from getAccessToken`),
+      new TypeError(`headers: ${name} is not allowed; the client sends the token itself`),
     );
   });
 });

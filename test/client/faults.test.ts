@@ -257,7 +257,8 @@ describe("validation", () => {
     expect(() => createRemoteAssistanceClient({ getAccessToken, timeoutMs: 0 })).toThrow(/timeoutMs must be a number of milliseconds above 0/);
     expect(() => createRemoteAssistanceClient({ getAccessToken, baseUrl: "not a url" })).toThrow(TypeError);
     expect(() => createRemoteAssistanceClient({ getAccessToken, retry: { maxRetries: -1 } })).toThrow(/maxRetries must be a whole number/);
-    expect(() => createRemoteAssistanceClient({ getAccessToken: undefined as never })).toThrow(/getAccessToken must be a function/);
+    expect(() => createRemoteAssistanceClient({ getAccessToken: undefined as never })).toThrow(/credential or getAccessToken is required/);
+    expect(() => createRemoteAssistanceClient({ getAccessToken: "token" as never })).toThrow(/getAccessToken must be a function/);
   });
 });
 
