@@ -1,0 +1,185 @@
+// Telemetry: the onCallEnd report (what Microsoft support asks for when a call goes wrong) and, with OpenTelemetry's
+// real SDK and its in-memory exporter, one CLIENT span per call by the HTTP client conventions.
+import { context, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createRemoteAssistanceClient, type CallReport, type RemoteAssistanceClientOptions } from "../../src/index.js";
+import { seedPartner } from "../fixtures/seed-examples.js";
+import { json, noContent, odataError, rejection, startGraphServer, TOKEN, type GraphServer, type Handler } from "../helpers/graph-server.js";
+
+let server: GraphServer | undefined;
+afterEach(() => server?.close());
+
+const id = seedPartner.id;
+const GRAPH_HEADERS = { "request-id": "a1b2c3d4-0000-4000-8000-000000000001", date: "Sun, 29 Nov 2026 09:00:00 GMT", "x-ms-ags-diagnostic": '{"ServerInfo":{"DataCenter":"West Europe"}}' };
+
+async function clientFor(handler: Handler, options: Partial<RemoteAssistanceClientOptions> = {}) {
+  server = await startGraphServer(handler);
+  const reports: CallReport[] = [];
+  const client = createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN, retry: { baseDelayMs: 1 }, onCallEnd: (r) => reports.push(r), ...options });
+  return { client, reports };
+}
+
+describe("onCallEnd", () => {
+  it("a success: operation, method, URL, status, attempts, duration and the ids and date support asks for", async () => {
+    const { client, reports } = await clientFor((_req, res) => noContent(res, GRAPH_HEADERS));
+    await client.update(id, { displayName: "x" }, { headers: { "client-request-id": "my-correlation-id" } });
+    expect(reports).toHaveLength(1);
+    const [report] = reports;
+    expect(report).toEqual({
+      operationId: "updateRemoteAssistancePartner",
+      method: "PATCH",
+      url: `${server!.baseUrl}/deviceManagement/remoteAssistancePartners/${id}`,
+      status: 204,
+      attempts: 1,
+      durationMs: expect.any(Number),
+      requestId: GRAPH_HEADERS["request-id"],
+      clientRequestId: "my-correlation-id",
+      date: GRAPH_HEADERS.date,
+      diagnostic: GRAPH_HEADERS["x-ms-ags-diagnostic"],
+    });
+    expect(report!.durationMs).toBeGreaterThan(0);
+    expect("errorCode" in report!).toBe(false);
+  });
+
+  it("a failure after retries: every attempt counted, the last status, Graph's error code and request-id", async () => {
+    const { client, reports } = await clientFor((_req, res) => odataError(res, 503, "ServiceUnavailable"));
+    await expect(client.get(id)).rejects.toMatchObject({ status: 503 });
+    expect(reports).toEqual([
+      expect.objectContaining({ operationId: "getRemoteAssistancePartner", method: "GET", status: 503, attempts: 4, errorCode: "ServiceUnavailable", requestId: "req-ServiceUnavailable" }),
+    ]);
+    expect(reports[0]!.clientRequestId).toBe(server!.seen[0]!.headers["client-request-id"]);
+  });
+
+  it("no response at all: status 0, the client's code (NetworkError, Timeout)", async () => {
+    const { client, reports } = await clientFor(() => undefined, { timeoutMs: 50, retry: false });
+    await rejection(client.delete(id));
+    expect(reports).toEqual([expect.objectContaining({ operationId: "deleteRemoteAssistancePartner", status: 0, attempts: 1, errorCode: "Timeout", requestId: undefined })]);
+  });
+
+  it("a 200 whose body is not a partner: the call failed, and the report says so (InvalidResponse, status 200)", async () => {
+    const { client, reports } = await clientFor((_req, res) => json(res, 200, [1, 2]));
+    await expect(client.get(id)).rejects.toMatchObject({ code: "InvalidResponse" });
+    expect(reports).toEqual([expect.objectContaining({ status: 200, errorCode: "InvalidResponse" })]);
+  });
+
+  it("query values are replaced by REDACTED (a $filter can hold personal data); the names stay", async () => {
+    const { client, reports } = await clientFor((_req, res) => json(res, 200, { value: [] }));
+    await client.list({ $filter: "displayName eq 'Alice Example'", $top: 5 });
+    expect(reports[0]!.url).toBe(`${server!.baseUrl}/deviceManagement/remoteAssistancePartners?$filter=REDACTED&$top=REDACTED`);
+    expect(JSON.stringify(reports)).not.toContain("Alice");
+  });
+
+  it("listAll: one report per page", async () => {
+    const { client, reports } = await clientFor((req, res) =>
+      json(res, 200, req.url.includes("skiptoken") ? { value: [seedPartner] } : { value: [seedPartner], "@odata.nextLink": `${server!.baseUrl}/deviceManagement/remoteAssistancePartners?$skiptoken=2` }),
+    );
+    for await (const _ of client.listAll()) void _;
+    expect(reports.map((r) => [r.operationId, r.status])).toEqual([
+      ["listRemoteAssistancePartners", 200],
+      ["listRemoteAssistancePartners", 200],
+    ]);
+  });
+
+  it("a hook that throws changes nothing: the call's own result or error stands", async () => {
+    server = await startGraphServer((_req, res) => noContent(res));
+    const client = createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN, onCallEnd: () => {
+      throw new Error("logging is broken");
+    } });
+    await expect(client.update(id, { displayName: "x" })).resolves.toBeUndefined();
+  });
+
+  it("bad input refused before sending is not a call: no report", async () => {
+    const { client, reports } = await clientFor((_req, res) => noContent(res));
+    await expect(client.update("..", { displayName: "x" })).rejects.toThrow(TypeError);
+    expect(reports).toEqual([]);
+  });
+
+  it("onCallEnd must be a function", () => {
+    expect(() => createRemoteAssistanceClient({ getAccessToken: () => "t", onCallEnd: "log" as never })).toThrow(/onCallEnd must be a function/);
+  });
+});
+
+describe("OpenTelemetry", () => {
+  const exporter = new InMemorySpanExporter();
+  beforeEach(() => {
+    exporter.reset();
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }));
+  });
+  afterEach(() => {
+    trace.disable();
+    context.disable();
+  });
+
+  it("one CLIENT span per call, by the HTTP client conventions, with Graph's request-id", async () => {
+    const { client } = await clientFor((_req, res) => noContent(res, GRAPH_HEADERS));
+    await client.update(id, { displayName: "x" });
+    const spans = exporter.getFinishedSpans();
+    expect(spans).toHaveLength(1);
+    const [span] = spans;
+    expect(span!.name).toBe("PATCH /v1.0/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}");
+    expect(span!.kind).toBe(SpanKind.CLIENT);
+    expect(span!.instrumentationScope.name).toBe("remote-assistance-contract");
+    expect(span!.attributes).toEqual({
+      "http.request.method": "PATCH",
+      "server.address": "127.0.0.1",
+      "server.port": Number(new URL(server!.origin).port),
+      "url.full": `${server!.baseUrl}/deviceManagement/remoteAssistancePartners/${id}`,
+      "url.template": "/v1.0/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}",
+      "http.response.status_code": 204,
+      "microsoft.graph.operation_id": "updateRemoteAssistancePartner",
+      "microsoft.graph.request_id": GRAPH_HEADERS["request-id"],
+      "microsoft.graph.client_request_id": server!.seen[0]!.headers["client-request-id"],
+    });
+    expect(span!.status.code).toBe(SpanStatusCode.UNSET);
+  });
+
+  it("a failed call: error.type is the status, http.request.resend_count the retries, the span status ERROR", async () => {
+    const { client } = await clientFor((_req, res) => odataError(res, 429, "TooManyRequests", { "retry-after": "0" }));
+    await rejection(client.get(id, { $select: ["displayName"] }));
+    const [span] = exporter.getFinishedSpans();
+    expect(span!.attributes).toMatchObject({ "error.type": "429", "http.response.status_code": 429, "http.request.resend_count": 3, "url.full": expect.stringMatching(/\?\$select=REDACTED$/) });
+    expect(span!.status).toEqual({ code: SpanStatusCode.ERROR, message: "TooManyRequests from the test server" });
+  });
+
+  it("no response: error.type is the client's code", async () => {
+    const { client } = await clientFor(() => undefined, { timeoutMs: 30, retry: false });
+    await rejection(client.get(id));
+    const [span] = exporter.getFinishedSpans();
+    expect(span!.attributes["error.type"]).toBe("Timeout");
+    expect(span!.attributes["http.response.status_code"]).toBeUndefined();
+  });
+
+  it("the span is a child of the caller's active span, and active while fetch runs (for fetch instrumentation below it)", async () => {
+    server = await startGraphServer((_req, res) => noContent(res));
+    const activeInFetch: (string | undefined)[] = [];
+    const client = createRemoteAssistanceClient({
+      baseUrl: server.baseUrl,
+      getAccessToken: () => TOKEN,
+      fetch: (input, init) => {
+        activeInFetch.push(trace.getActiveSpan()?.spanContext().spanId);
+        return globalThis.fetch(input, init);
+      },
+    });
+    const tracer = trace.getTracer("the caller");
+    await tracer.startActiveSpan("caller's work", async (parent) => {
+      await client.update(id, { displayName: "x" });
+      parent.end();
+    });
+    const spans = exporter.getFinishedSpans();
+    const ours = spans.find((s) => s.instrumentationScope.name === "remote-assistance-contract")!;
+    const parent = spans.find((s) => s.name === "caller's work")!;
+    expect(ours.parentSpanContext?.spanId).toBe(parent.spanContext().spanId);
+    expect(ours.spanContext().traceId).toBe(parent.spanContext().traceId);
+    expect(activeInFetch).toEqual([ours.spanContext().spanId]);
+  });
+
+  it("no tracer provider registered: no span, and the call is not wrapped", async () => {
+    trace.disable();
+    const { client } = await clientFor((_req, res) => noContent(res));
+    await client.update(id, { displayName: "x" });
+    expect(exporter.getFinishedSpans()).toEqual([]);
+  });
+});
