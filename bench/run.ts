@@ -14,7 +14,7 @@ section("Per-call cost of one PATCH on loopback (2,000 sequential calls × 3 rep
 const calls = await benchCalls({ calls: 2_000, repeats: 3 });
 console.table(calls.rows);
 
-section("One-call program, bundled with esbuild (minified, ESM, code-split): bytes loaded up front");
+section("One-call program, bundled with esbuild (minified, ESM): code-split (bytes up front) and as one file");
 const bundles = await benchBundles();
 console.table(bundles);
 
@@ -40,7 +40,11 @@ const graphTypes = ours(typecheck, "graph-types") as (typeof typecheck)[number];
 
 const targets = [
   { target: "client.update() per call ≤ 1.15 × raw fetch", measured: `${perCall.ratioToFetch} ×`, met: perCall.ratioToFetch <= 1.15 },
-  { target: "one-call program ≤ 5 kB gzip, validators not pulled in", measured: `${(bundle.gzipBytes / 1000).toFixed(2)} kB gzip via /client (validators on demand)`, met: bundle.gzipBytes <= 5_000 },
+  {
+    target: "one-call program as one file ≤ 5 kB gzip (token cache in, validators, raw, OpenTelemetry out)",
+    measured: `${(bundle.oneFileGzipBytes / 1000).toFixed(2)} kB gzip one file via /client; ${(bundle.gzipBytes / 1000).toFixed(2)} kB code-split`,
+    met: bundle.oneFileGzipBytes <= 5_000,
+  },
   { target: "validators ≥ 1,000,000 validations/s", measured: `${partnerValidator.perSecond.toLocaleString("en")} /s`, met: partnerValidator.perSecond >= 1_000_000 },
   { target: "validators within 2 × a hand-written guard", measured: `${partnerValidator.slowdownVsGuard} ×`, met: partnerValidator.slowdownVsGuard <= 2 },
   { target: "import + validate once adds ≤ 15 ms to node -e \"\"", measured: `+${cold.addedMs} ms`, met: cold.addedMs <= 15 },
@@ -66,7 +70,7 @@ const markdown = [
   "",
   table(calls.rows),
   "",
-  "**One-call program, bundled** (esbuild, minified, ESM, code-split; bytes loaded up front, and on demand):",
+  "**One-call program, bundled** (esbuild, minified, ESM; code-split: bytes loaded up front, and on demand; one file: all of it):",
   "",
   table(bundles as never),
   "",

@@ -19,7 +19,7 @@ export {
   type ValidationMode,
   type ValidatorsOption,
 } from "./client/options.js";
-export type { CallEndHook, CallReport } from "./client/telemetry.js";
+export type { CallEndHook, CallReport, CallSpan, Tracing } from "./client/telemetry.js";
 export type { AccessToken, TokenCredential } from "./client/tokens.js";
 export type { ContractValidators } from "./client/contract-checks.js";
 export { ContractViolationError, GraphError, type GraphErrorInit, type GraphErrorLocalCode } from "./errors.js";

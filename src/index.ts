@@ -1,7 +1,7 @@
 // The package's root entry: everything `/client` exports, with its client given the validators (imported on first
-// use) and `raw`; the validators; every type; and the version of the contract this package carries.
-export * from "./client-only.js";
-export { createRemoteAssistanceClient, type RemoteAssistanceClient } from "./client/index.js";
+// use), OpenTelemetry and `raw`; the validators; every type; and the version of the contract this package carries.
+// Transpiled, not bundled (scripts/build.ts): each line below must name a module that dist/ has, an entry point.
+export * from "./root-client.js";
 export { contractVersion } from "../generated/contract.js";
 export {
   validateODataError,

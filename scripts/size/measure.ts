@@ -1,5 +1,7 @@
-// Bundles a small program with esbuild the way an application would (ESM, minified, code-split so that a dynamic
-// import becomes its own chunk) and measures what loads up front: the entry chunk and the chunks it imports statically.
+// Bundles a small program with esbuild the way an application would (ESM, minified) and measures what loads up front:
+// code-split (a dynamic import becomes its own chunk), the entry chunk and the chunks it imports statically; as one
+// file (`splitting: false`, as many bundlers are set up for a function or a script), everything, a dynamic import
+// inlined.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,9 +21,11 @@ export interface BundleSize {
   inputs: Record<string, number>;
   /** Chunks loaded only on demand (dynamic import), with their minified bytes. */
   lazyChunks: Record<string, number>;
+  /** The code loaded up front, to look for what must not be there. */
+  code: string;
 }
 
-export async function measureBundle(program: string): Promise<BundleSize> {
+export async function measureBundle(program: string, { splitting = true }: { splitting?: boolean } = {}): Promise<BundleSize> {
   const dir = mkdtempSync(join(tmpdir(), "ra-size-"));
   try {
     const entry = join(dir, "entry.js");
@@ -33,7 +37,7 @@ export async function measureBundle(program: string): Promise<BundleSize> {
       format: "esm",
       platform: "browser",
       target: "es2022",
-      splitting: true,
+      splitting,
       outdir: join(dir, "out"),
       write: false,
       metafile: true,
@@ -56,7 +60,7 @@ export async function measureBundle(program: string): Promise<BundleSize> {
     const inputs: Record<string, number> = {};
     for (const o of upFront) for (const [input, { bytesInOutput }] of Object.entries(outputs[o]!.inputs)) inputs[input] = (inputs[input] ?? 0) + bytesInOutput;
     const lazyChunks = Object.fromEntries(Object.keys(outputs).filter((o) => !upFront.has(o) && o.endsWith(".js")).map((o) => [o.split("/").pop()!, outputs[o]!.bytes]));
-    return { minified: joined.length, gzip: gzipSync(joined, { level: 9 }).length, inputs, lazyChunks };
+    return { minified: joined.length, gzip: gzipSync(joined, { level: 9 }).length, inputs, lazyChunks, code: joined.toString("utf8") };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -16,27 +16,13 @@ export interface ContractValidators {
   validateRemoteAssistanceSettingsUpdate?: Validator<unknown>;
 }
 
-/** Which validator judges each kind of body. */
-const BODY_VALIDATORS = {
-  update: "validateRemoteAssistancePartnerUpdate",
-  create: "validateRemoteAssistancePartnerCreate",
-  settings: "validateRemoteAssistanceSettingsUpdate",
-} as const;
-const RESPONSE_VALIDATORS = {
-  partner: "validateRemoteAssistancePartner",
-  page: "validateRemoteAssistancePartnerCollection",
-  settings: "validateRemoteAssistanceSettings",
-} as const;
-
-export type BodyKind = keyof typeof BODY_VALIDATORS;
-type ResponseKind = keyof typeof RESPONSE_VALIDATORS;
+export type ValidatorName = keyof ContractValidators;
 
 export interface ContractChecks {
-  /** The body as it will be sent; a TypeError or ContractViolationError before anything is sent. */
-  body(kind: BodyKind, body: unknown): string | Promise<string>;
-  /** A partner (or the settings) from a success, or InvalidResponse (or ContractViolationError with response validation). */
-  partner(received: Received, what: string): unknown;
-  settings(received: Received, what: string): unknown;
+  /** The `kind` body (update, create…) as it will be sent; a TypeError or ContractViolationError before anything is sent. */
+  body(kind: string, validator: ValidatorName, body: unknown): string | Promise<string>;
+  /** A JSON object (a partner, the settings) from a success, or InvalidResponse (or ContractViolationError with response validation). */
+  object(received: Received, what: string, validator: ValidatorName): unknown;
   page(received: Received): unknown;
   count(received: Received): number;
 }
@@ -44,20 +30,19 @@ export interface ContractChecks {
 export function contractChecks(checkRequests: boolean, checkResponses: boolean, loadValidators: (() => Promise<ContractValidators>) | undefined): ContractChecks {
   const load = loadValidators!; // there whenever a check is on (./options.ts)
   // Plain functions, not async ones, when validation is off: a call then settles without extra rounds of promises.
-  const validated = (kind: ResponseKind, value: unknown, status: number): unknown =>
-    checkResponses ? againstContract(load, kind, value, status) : value;
+  const validated = (validator: ValidatorName, value: unknown, status: number): unknown =>
+    checkResponses ? againstContract(load, validator, value, status) : value;
 
   return {
-    body(kind, body) {
+    body(kind, validator, body) {
       const text = serialiseBody(kind, body);
-      return checkRequests ? bodyAgainstContract(load, kind, text) : text;
+      return checkRequests ? bodyAgainstContract(load, kind, validator, text) : text;
     },
-    partner: (received, what) => validated("partner", jsonObject(received, what), received.response.status),
-    settings: (received, what) => validated("settings", jsonObject(received, what), received.response.status),
+    object: (received, what, validator) => validated(validator, jsonObject(received, what), received.response.status),
     page(received) {
       const page = jsonObject(received, "a list page");
       if (!Array.isArray(page.value)) throw invalidResponse(received, `a list page whose "value" is not an array`);
-      return validated("page", page, received.response.status);
+      return validated("validateRemoteAssistancePartnerCollection", page, received.response.status);
     },
     count(received) {
       const text = received.text.trim();
@@ -67,15 +52,15 @@ export function contractChecks(checkRequests: boolean, checkResponses: boolean, 
   };
 }
 
-async function againstContract(load: () => Promise<ContractValidators>, kind: ResponseKind, value: unknown, status: number): Promise<unknown> {
-  const validate = validatorOf(await load(), RESPONSE_VALIDATORS[kind]);
+async function againstContract(load: () => Promise<ContractValidators>, validator: ValidatorName, value: unknown, status: number): Promise<unknown> {
+  const validate = validatorOf(await load(), validator);
   const result = validate(value);
   if (!result.valid) throw new ContractViolationError("response", result.errors, `The ${status} response body`, status);
   return value;
 }
 
-async function bodyAgainstContract(load: () => Promise<ContractValidators>, kind: BodyKind, text: string): Promise<string> {
-  const validate = validatorOf(await load(), BODY_VALIDATORS[kind]);
+async function bodyAgainstContract(load: () => Promise<ContractValidators>, kind: string, validator: ValidatorName, text: string): Promise<string> {
+  const validate = validatorOf(await load(), validator);
   // The wire form, parsed back: what the validator sees is what the service will.
   const result = validate(JSON.parse(text));
   if (!result.valid) throw new ContractViolationError("request", result.errors, `The ${kind} body`);
@@ -83,7 +68,7 @@ async function bodyAgainstContract(load: () => Promise<ContractValidators>, kind
 }
 
 /** A validator of the module given as `validators`, or a TypeError when it is not the contract's module. */
-function validatorOf(validators: ContractValidators, name: keyof ContractValidators): Validator<unknown> {
+function validatorOf(validators: ContractValidators, name: ValidatorName): Validator<unknown> {
   const validate = validators[name];
   if (typeof validate !== "function") throw new TypeError(`validators has no ${name}: give this contract's validators module`);
   return validate;

@@ -82,7 +82,7 @@ export function clientCore(contract: ContractDefaults, clientOptions: RemoteAssi
   const pipeline = createPipeline(options);
   const send: ClientCore["send"] = async (operation, url, callOptions, body, interpret) => {
     const request = { method: operation.method, url, body, headers: callOptions?.headers, signal: callOptions?.signal };
-    const watched = watchCall(options.onCallEnd, operation, url, options.base.pathname);
+    const watched = watchCall(options.onCallEnd, options.tracing, operation, url, options.base.pathname);
     // Without a hook or a tracer provider, a call is the pipeline and nothing else.
     if (!watched) return interpret(await pipeline(request));
     try {
@@ -107,23 +107,23 @@ const nothing = () => undefined;
 export function partnerMethods<T extends ContractTypes>({ options, checks, send, call }: ClientCore): RemoteAssistancePartnerMethods<T> {
   type Partner = T["partner"];
   const page = (received: Received) => checks.page(received) as T["collection"] | Promise<T["collection"]>;
+  const partner = (received: Received, what: string) => checks.object(received, what, "validateRemoteAssistancePartner") as Partner | Promise<Partner>;
   const list = (query?: T["listQuery"], callOptions?: CallOptions) => call(OPERATIONS.list, callOptions, undefined, query, page);
   return {
     list,
     listAll: (query, listOptions) => listAll<T>(options, (url) => send(OPERATIONS.list, url, listOptions, undefined, page), list, query, listOptions),
     count: (query, callOptions) => call(OPERATIONS.count, callOptions, undefined, query, checks.count),
-    get: (id, query, callOptions) => call(OPERATIONS.get, callOptions, id, query, (r) => checks.partner(r, "a partner") as Partner),
-    async create(partner, callOptions) {
+    get: (id, query, callOptions) => call(OPERATIONS.get, callOptions, id, query, (r) => partner(r, "a partner")),
+    async create(body, callOptions) {
       const url = operationUrl(options.baseUrl, OPERATIONS.create);
-      return send(OPERATIONS.create, url, callOptions, await checks.body("create", partner), (r) => checks.partner(r, "a created partner") as Partner);
+      const text = await checks.body("create", "validateRemoteAssistancePartnerCreate", body);
+      return send(OPERATIONS.create, url, callOptions, text, (r) => partner(r, "a created partner"));
     },
     async update(id, patch, callOptions) {
       const url = operationUrl(options.baseUrl, OPERATIONS.update, id); // a bad id is refused before the body is looked at
-      const body = checks.body("update", patch);
+      const body = checks.body("update", "validateRemoteAssistancePartnerUpdate", patch);
       // 204, or a 200 with an empty body: success without the partner, as the official SDKs report it.
-      return send(OPERATIONS.update, url, callOptions, typeof body === "string" ? body : await body, (r) =>
-        r.text === "" ? undefined : (checks.partner(r, "an updated partner") as Partner),
-      );
+      return send(OPERATIONS.update, url, callOptions, typeof body === "string" ? body : await body, (r) => (r.text === "" ? undefined : partner(r, "an updated partner")));
     },
     async delete(id, callOptions) {
       const headers = callOptions?.ifMatch === undefined ? callOptions?.headers : { ...callOptions.headers, "If-Match": callOptions.ifMatch };

@@ -17,7 +17,7 @@ export interface Operation {
   template: string;
 }
 
-const op = (operationId: string, method: Operation["method"], target: Operation["target"], suffix = "", query: readonly string[] = []): Operation => ({
+export const op = (operationId: string, method: Operation["method"], target: Operation["target"], suffix = "", query: readonly string[] = []): Operation => ({
   operationId,
   method,
   target,
@@ -35,9 +35,6 @@ export const OPERATIONS = {
   delete: op("deleteRemoteAssistancePartner", "DELETE", "item"),
   beginOnboarding: op("beginRemoteAssistancePartnerOnboarding", "POST", "item", "/beginOnboarding"),
   disconnect: op("disconnectRemoteAssistancePartner", "POST", "item", "/disconnect"),
-  // beta only
-  getSettings: op("getRemoteAssistanceSettings", "GET", "settings"),
-  updateSettings: op("updateRemoteAssistanceSettings", "PATCH", "settings"),
 } as const satisfies Record<string, Operation>;
 
 // Graph takes `$select=a,b`, as the spec's `style: form, explode: false` says; openapi-fetch does not read it.

@@ -7,7 +7,7 @@ import type { AccessTokenProvider } from "../middleware/bearer-auth.js";
 import { MAX_TIMER_MS, retryPolicy, type RetryOptions, type RetryPolicy } from "../retry-policy.js";
 import type { ContractValidators } from "./contract-checks.js";
 import { assertHeaders, isAuthorization } from "./headers.js";
-import type { CallEndHook } from "./telemetry.js";
+import type { CallEndHook, Tracing } from "./telemetry.js";
 import { cachedCredential, fromProvider, type TokenCredential, type TokenSource } from "./tokens.js";
 
 /** Microsoft's Graph deployments: the global service and the national clouds (learn.microsoft.com/graph/deployments). */
@@ -61,6 +61,12 @@ interface CommonOptions {
   validators?: ValidatorsOption;
   /** Called once per finished call (success or failure) with its ids, status, attempts and duration: for logs. */
   onCallEnd?: CallEndHook;
+  /**
+   * Where each call's span goes. The root and beta entries' clients send them to OpenTelemetry by default (when a
+   * tracer provider is registered); the `/client` entry's takes `openTelemetry` from
+   * `remote-assistance-contract/opentelemetry`. `false`: no spans.
+   */
+  tracing?: Tracing | false;
   /** Headers sent with every request. Not `Authorization`: the client owns authentication. */
   headers?: Record<string, string>;
   /** The most bytes a response body may hold; past it the call fails with `ResponseTooLarge`. Default 16 MiB. */
@@ -99,6 +105,7 @@ export interface ResolvedOptions {
   /** Set when validate is on. */
   loadValidators: (() => Promise<ContractValidators>) | undefined;
   onCallEnd: CallEndHook | undefined;
+  tracing: Tracing | undefined;
 }
 
 const MODES: readonly ValidationMode[] = ["off", "request", "response", "both"];
@@ -107,12 +114,14 @@ const MODES: readonly ValidationMode[] = ["off", "request", "response", "both"];
 export interface ContractDefaults {
   version: "v1.0" | "beta";
   loadValidators?: () => Promise<ContractValidators>;
+  tracing?: Tracing;
 }
 
 export function resolveOptions(options: RemoteAssistanceClientOptions, contract: ContractDefaults): ResolvedOptions {
   if (options === null || typeof options !== "object") throw new TypeError("createRemoteAssistanceClient needs an options object");
   if (options.fetch !== undefined && typeof options.fetch !== "function") throw new TypeError("fetch must be a function");
   if (options.onCallEnd !== undefined && typeof options.onCallEnd !== "function") throw new TypeError("onCallEnd must be a function");
+  if (options.tracing !== undefined && options.tracing !== false && typeof options.tracing !== "function") throw new TypeError("tracing must be a function (openTelemetry) or false");
   const { baseUrl, base } = resolveEndpoint(options, contract.version);
   const validate = options.validate ?? "off";
   if (!MODES.includes(validate)) throw new TypeError(`validate must be "off", "request", "response" or "both", got ${JSON.stringify(validate)}`);
@@ -144,6 +153,7 @@ export function resolveOptions(options: RemoteAssistanceClientOptions, contract:
     maxResponseBytes,
     loadValidators: validate === "off" ? undefined : resolveValidators(options.validators, contract, validate),
     onCallEnd: options.onCallEnd,
+    tracing: options.tracing === false ? undefined : (options.tracing ?? contract.tracing),
   };
 }
 
@@ -177,10 +187,19 @@ function resolveValidators(given: ValidatorsOption | undefined, contract: Contra
       `validate: ${JSON.stringify(validate)} needs validators: import * as validators from "remote-assistance-contract/validators" and pass { validators }`,
     );
   }
-  if (typeof given === "function") return given;
-  if (given === null || typeof given !== "object") throw new TypeError("validators must be the validators module or a function that imports it");
-  const loaded = Promise.resolve(given);
-  return () => loaded;
+  if (given === null || (typeof given !== "object" && typeof given !== "function")) {
+    throw new TypeError("validators must be the validators module or a function that imports it");
+  }
+  // A function is called once, on first use, and its module kept (a failed import is tried again next time).
+  let loaded: Promise<ContractValidators> | undefined = typeof given === "function" ? undefined : Promise.resolve(given);
+  const load = () =>
+    Promise.resolve()
+      .then(given as () => Promise<ContractValidators>)
+      .catch((error: unknown) => {
+        loaded = undefined;
+        throw error;
+      });
+  return () => (loaded ??= load());
 }
 
 function resolveBaseUrl(given: unknown): { baseUrl: string; base: URL } {

@@ -1,7 +1,6 @@
-// What a finished call leaves behind for logs and traces: the `onCallEnd` report, and an OpenTelemetry CLIENT span
-// when an OpenTelemetry tracer provider is registered. OpenTelemetry is found through its API's global registry
-// (the symbol every `@opentelemetry/api` 1.x shares), never imported: a program without it loads and bundles nothing
-// of it, and one with it needs no wiring here.
+// What a finished call leaves behind for logs and traces: the `onCallEnd` report, and a span from `tracing` (the
+// OpenTelemetry adapter in ./opentelemetry.ts, given by default by the root and beta entries). Nothing of either
+// runs when neither is there.
 import { GraphError } from "../errors.js";
 import type { Operation } from "./operations.js";
 
@@ -39,6 +38,15 @@ export interface Progress {
   clientRequestId?: string;
 }
 
+/** A span for one call, from a `Tracing`: `run` makes it the active one around the work, `end` finishes it. */
+export interface CallSpan {
+  run<T>(work: () => Promise<T>): Promise<T>;
+  end(report: CallReport, error: unknown): void;
+}
+
+/** Starts a span for a call about to be made, or gives undefined when there is nowhere to send it. */
+export type Tracing = (call: { operation: Operation; url: string; template: string }) => CallSpan | undefined;
+
 /** One call being watched: run the work inside it (its span active), then end it with the error, if any. */
 export interface WatchedCall {
   progress: Progress;
@@ -46,51 +54,35 @@ export interface WatchedCall {
   end(error?: unknown): void;
 }
 
-const OTEL_API = Symbol.for("opentelemetry.js.api.1");
-const SPAN_KEY = Symbol.for("OpenTelemetry Context Key SPAN");
-const SPAN_KIND_CLIENT = 2;
-const STATUS_ERROR = 2;
-
-interface Span {
-  setAttribute(key: string, value: string | number): unknown;
-  setStatus(status: { code: number; message?: string }): unknown;
-  end(): void;
-}
-interface OpenTelemetryGlobal {
-  trace?: { getTracer(name: string): { startSpan(name: string, options: object): Span } };
-  context?: { active(): { setValue(key: symbol, value: unknown): unknown }; with<T>(context: unknown, work: () => T): T };
-}
-
-/** Nothing to do (no hook, no tracer provider): undefined, and the call goes untouched. */
-export function watchCall(onCallEnd: CallEndHook | undefined, operation: Operation, url: string, basePath: string): WatchedCall | undefined {
-  const otel = (globalThis as { [OTEL_API]?: OpenTelemetryGlobal })[OTEL_API];
-  if (!onCallEnd && !otel?.trace) return undefined;
-  const started = performance.now();
+/** Nothing to do (no hook, no span): undefined, and the call goes untouched. */
+export function watchCall(onCallEnd: CallEndHook | undefined, tracing: Tracing | undefined, operation: Operation, url: string, basePath: string): WatchedCall | undefined {
   const shownUrl = withoutQueryValues(url);
+  const span = tracing?.({ operation, url: shownUrl, template: `${basePath.replace(/\/+$/, "")}${operation.template}` });
+  if (!onCallEnd && !span) return undefined;
+  const started = performance.now();
   const progress: Progress = { attempts: 0 };
-  const span = otel?.trace && startSpan(otel, operation, shownUrl, basePath);
   return {
     progress,
-    run: (work) => (span && otel.context ? otel.context.with(otel.context.active().setValue(SPAN_KEY, span), work) : work()),
+    run: (work) => (span ? span.run(work) : work()),
     end(error) {
       const response = progress.response;
       const header = (name: string) => response?.headers.get(name) ?? undefined;
-      const status = error instanceof GraphError ? error.status : (response?.status ?? 0);
-      const errorCode = error === undefined ? undefined : error instanceof GraphError ? error.code : ((error as Error)?.name ?? "Error");
+      const graphError = error instanceof GraphError ? error : undefined;
+      const errorCode = error === undefined ? undefined : (graphError?.code ?? (error as Error)?.name ?? "Error");
       const report: CallReport = {
         operationId: operation.operationId,
         method: operation.method,
         url: shownUrl,
-        status,
+        status: graphError ? graphError.status : (response?.status ?? 0),
         attempts: progress.attempts,
         durationMs: performance.now() - started,
-        requestId: (error instanceof GraphError ? error.requestId : undefined) ?? header("request-id"),
+        requestId: graphError?.requestId ?? header("request-id"),
         clientRequestId: progress.clientRequestId,
         date: header("date"),
         diagnostic: header("x-ms-ags-diagnostic"),
         ...(errorCode === undefined ? {} : { errorCode }),
       };
-      if (span) endSpan(span, report, error);
+      span?.end(report, error);
       try {
         onCallEnd?.(report);
       } catch {
@@ -104,34 +96,4 @@ export function watchCall(onCallEnd: CallEndHook | undefined, operation: Operati
 export function withoutQueryValues(url: string): string {
   const at = url.indexOf("?");
   return at < 0 ? url : url.slice(0, at + 1) + url.slice(at + 1).replace(/=[^&]*/g, "=REDACTED");
-}
-
-function startSpan(otel: OpenTelemetryGlobal, operation: Operation, url: string, basePath: string): Span {
-  const { hostname, port, protocol } = new URL(url);
-  // HTTP client span conventions: "{method} {url.template}", low-cardinality, with the template as an attribute.
-  const template = `${basePath.replace(/\/+$/, "")}${operation.template}`;
-  return otel.trace!.getTracer("remote-assistance-contract").startSpan(`${operation.method} ${template}`, {
-    kind: SPAN_KIND_CLIENT,
-    attributes: {
-      "http.request.method": operation.method,
-      "server.address": hostname,
-      "server.port": Number(port) || (protocol === "http:" ? 80 : 443),
-      "url.full": url,
-      "url.template": template,
-      "microsoft.graph.operation_id": operation.operationId,
-    },
-  });
-}
-
-function endSpan(span: Span, report: CallReport, error: unknown): void {
-  if (report.status) span.setAttribute("http.response.status_code", report.status);
-  if (report.attempts > 1) span.setAttribute("http.request.resend_count", report.attempts - 1);
-  if (report.requestId) span.setAttribute("microsoft.graph.request_id", report.requestId);
-  if (report.clientRequestId) span.setAttribute("microsoft.graph.client_request_id", report.clientRequestId);
-  if (error !== undefined) {
-    // An HTTP error is typed by its status; anything else by the client's code for it (Timeout, NetworkError…).
-    span.setAttribute("error.type", report.status >= 400 ? String(report.status) : report.errorCode!);
-    span.setStatus({ code: STATUS_ERROR, message: (error as Error)?.message });
-  }
-  span.end();
 }

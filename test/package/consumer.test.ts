@@ -20,6 +20,8 @@ import {
   type RemoteAssistancePartnerUpdate,
 } from "remote-assistance-contract";
 import { createRemoteAssistanceClient as createLightClient } from "remote-assistance-contract/client";
+import * as validators from "remote-assistance-contract/validators";
+import { openTelemetry } from "remote-assistance-contract/opentelemetry";
 import spec from "remote-assistance-contract/openapi.json" with { type: "json" };
 
 const patch: RemoteAssistancePartnerUpdate = { displayName: "TeamViewer", onboardingStatus: "onboarding" };
@@ -34,6 +36,9 @@ await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const baseUrl = \`http://127.0.0.1:\${(server.address() as AddressInfo).port}\`;
 const client = createRemoteAssistanceClient({ baseUrl, getAccessToken: () => "token", validate: "both" });
 const updated: RemoteAssistancePartner | undefined = await client.update("p1", patch);
+// The /client entry's client, given the validators and the OpenTelemetry adapter through their own entries.
+const light = createLightClient({ baseUrl, getAccessToken: () => "token", validate: "request", validators, tracing: openTelemetry });
+const lightRefused = await light.update("p1", { onboardingStatus: "on" } as never).then(() => "sent", (error: Error) => error.name);
 server.close();
 
 console.log(JSON.stringify({
@@ -42,7 +47,9 @@ console.log(JSON.stringify({
   patchValid: validateRemoteAssistancePartnerUpdate(patch).valid,
   withIdValid: validateRemoteAssistancePartnerUpdate(withId).valid,
   updatedName: updated?.displayName,
-  sameClient: createLightClient === createRemoteAssistanceClient,
+  lightRefused,
+  rootHasRaw: typeof client.raw.GET,
+  lightHasRaw: "raw" in light,
   graphError: new GraphError({ status: 404, code: "ResourceNotFound", message: "m" }).name,
 }));
 `;
@@ -114,7 +121,7 @@ describe("the packed package, installed by a consumer", () => {
   });
 
   it("ships the declarations and source maps beside each entry, and no test or script", () => {
-    for (const entry of ["index", "client-only", "testing", "types", "beta/index"]) {
+    for (const entry of ["index", "client-only", "root-client", "validation", "opentelemetry", "testing", "types", "beta/index", "beta/validation"]) {
       expect(packed.files).toContain(`dist/${entry}.d.ts`);
       expect(packed.files).toContain(`dist/${entry}.js.map`);
     }
@@ -133,7 +140,9 @@ describe("the packed package, installed by a consumer", () => {
       patchValid: true,
       withIdValid: false,
       updatedName: "TeamViewer",
-      sameClient: true,
+      lightRefused: "ContractViolationError",
+      rootHasRaw: "function",
+      lightHasRaw: false,
       graphError: "GraphError",
     });
   });

@@ -1,45 +1,70 @@
 // The size budget of the client: a program that creates the client and calls update once, bundled with esbuild
-// (minified, ESM, code-split) as an application would. Validation off must not load the validators up front.
+// (minified, ESM) as an application would, code-split and as one file. Through `/client`, neither form may carry the
+// validators, openapi-fetch (raw) or the OpenTelemetry adapter unless the program asks for them.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { measureBundle } from "../../scripts/size/measure.js";
 import { root } from "../helpers/spec.js";
 
 /**
- * gzip bytes loaded up front by the one-call program through `remote-assistance-contract/client`. A guard against
- * growth, not the goal: the goal is 5 kB, and openapi-fetch alone (kept for `raw`) is 2.6 kB of it (see the bench).
- * Raised from 7 kB when the client learnt to refuse what it cannot send and to bound what it reads (option and
- * header checks, redirect and size limits, token redaction: 6.5 → 9.7 kB); bringing it down is the ecosystem work's.
+ * gzip bytes of the one-call program through `remote-assistance-contract/client` as ONE file (no splitting), the
+ * token cache included. A guard against growth, not the goal: the goal (issue 14) is 5 kB, and this is about 8.4 kB
+ * measured today. What is in it is the client's checks of what it sends and reads (issue 11: option, header, body
+ * and id checks, redirect and size limits, redaction, errors naming what was wrong): the bench's table and the
+ * README's size section say where the bytes go.
  */
-export const CLIENT_BUDGET_GZIP = 10_000;
+export const CLIENT_ONE_FILE_BUDGET_GZIP = 8_800;
 
-const oneCall = (entry: string, options = "") => `
+const TOKEN_CALLBACK = `getAccessToken: () => "token"`;
+const oneCall = (entry: string, options = TOKEN_CALLBACK, imports = "") => `
 import { createRemoteAssistanceClient } from ${JSON.stringify(join(root, entry))};
-const client = createRemoteAssistanceClient({ getAccessToken: () => "token"${options} });
+${imports}
+const client = createRemoteAssistanceClient({ ${options} });
 await client.update("7443c8b9-c8b9-7443-b9c8-4374b9c84374", { displayName: "TeamViewer" });
 `;
 
+/** What came into a bundle: validators and openapi-fetch by their files, the OpenTelemetry adapter by its registry key. */
+const pulledIn = ({ inputs, code }: { inputs: Record<string, number>; code: string }) => ({
+  validators: Object.keys(inputs).filter((f) => /validators|ajv-formats|validation/.test(f)),
+  openapiFetch: Object.keys(inputs).filter((f) => f.includes("openapi-fetch")),
+  openTelemetry: code.includes("opentelemetry.js.api.1"),
+});
+
 describe("bundle size", () => {
-  it(`the one-call program through /client stays within ${CLIENT_BUDGET_GZIP} B gzip, validators left out`, async () => {
-    const size = await measureBundle(oneCall("dist/client-only.js"));
-    console.log(`size: one-call via /client: ${size.minified} B minified, ${size.gzip} B gzip up front; lazy: ${JSON.stringify(size.lazyChunks)}`);
-    expect(size.gzip).toBeLessThanOrEqual(CLIENT_BUDGET_GZIP);
-    expect(Object.keys(size.inputs).filter((f) => /validators|ajv-formats|validation/.test(f))).toEqual([]);
-    // With validation off they are still there for whoever turns it on, as a chunk loaded on demand.
-    expect(Object.values(size.lazyChunks).some((bytes) => bytes > 20_000)).toBe(true);
+  it(`the one-call program through /client, as one file: within ${CLIENT_ONE_FILE_BUDGET_GZIP} B gzip; no validators, raw or OpenTelemetry`, async () => {
+    const oneFile = await measureBundle(oneCall("dist/client-only.js"), { splitting: false });
+    const split = await measureBundle(oneCall("dist/client-only.js"));
+    console.log(`size: one-call via /client: ${oneFile.gzip} B gzip as one file; ${split.gzip} B gzip code-split; lazy: ${JSON.stringify(split.lazyChunks)}`);
+    expect(oneFile.gzip).toBeLessThanOrEqual(CLIENT_ONE_FILE_BUDGET_GZIP);
+    expect(pulledIn(oneFile)).toEqual({ validators: [], openapiFetch: [], openTelemetry: false });
+    // Code-split, it is the same program: nothing left to load on demand.
+    expect(split.lazyChunks).toEqual({});
+    expect(Math.abs(split.gzip - oneFile.gzip)).toBeLessThan(100);
   });
 
-  it("through the root entry too (which also exports the validators), they stay out when unused; nothing of beta comes in", async () => {
-    const size = await measureBundle(oneCall("dist/index.js"));
-    expect(size.gzip).toBeLessThanOrEqual(CLIENT_BUDGET_GZIP);
-    expect(Object.keys(size.inputs).filter((f) => /validators|ajv-formats|validation/.test(f))).toEqual([]);
+  it("the same with a credential: the token cache is in the budget", async () => {
+    const credential = `credential: { getToken: async () => ({ token: "t", expiresOnTimestamp: Date.now() + 3.6e6 }) }`;
+    const oneFile = await measureBundle(oneCall("dist/client-only.js", credential), { splitting: false });
+    console.log(`size: one-call via /client with a credential: ${oneFile.gzip} B gzip as one file`);
+    expect(oneFile.gzip).toBeLessThanOrEqual(CLIENT_ONE_FILE_BUDGET_GZIP);
+  });
+
+  it("validators and OpenTelemetry come in when the program passes them, and only then", async () => {
+    const imports = `import * as validators from ${JSON.stringify(join(root, "dist/validation.js"))};
+import { openTelemetry } from ${JSON.stringify(join(root, "dist/opentelemetry.js"))};`;
+    const withBoth = await measureBundle(oneCall("dist/client-only.js", `${TOKEN_CALLBACK}, validate: "both", validators, tracing: openTelemetry`, imports), { splitting: false });
+    const found = pulledIn(withBoth);
+    expect(found.validators.length).toBeGreaterThan(0);
+    expect(found.openTelemetry).toBe(true);
+    expect(found.openapiFetch).toEqual([]);
+  });
+
+  it("through the root entry (whose client loads validators itself, and has raw): validators stay a chunk of their own when code-split; nothing of beta comes in", async () => {
+    const split = await measureBundle(oneCall("dist/index.js"));
+    expect(pulledIn(split)).toMatchObject({ validators: [], openTelemetry: true });
+    expect(pulledIn(split).openapiFetch.length).toBeGreaterThan(0);
+    expect(Object.values(split.lazyChunks).some((bytes) => bytes > 20_000)).toBe(true);
     const everything = await measureBundle(`export * from ${JSON.stringify(join(root, "dist/index.js"))};`);
     expect([...Object.keys(everything.inputs), ...Object.keys(everything.lazyChunks)].filter((f) => /beta/.test(f))).toEqual([]);
-  });
-
-  it("validation on: the validators load, on demand", async () => {
-    const size = await measureBundle(oneCall("dist/client-only.js", ', validate: "both"'));
-    expect(Object.keys(size.inputs).filter((f) => /validators/.test(f))).toEqual([]);
-    expect(Object.values(size.lazyChunks).some((bytes) => bytes > 20_000)).toBe(true);
   });
 });
