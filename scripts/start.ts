@@ -95,7 +95,11 @@ async function lifecycle() {
   const server = await fake.listen({ port: 0 });
   console.log(`  listening at ${server.url}`);
   try {
-    const client = createRemoteAssistanceClient({ baseUrl: server.url, getAccessToken: () => "demo-token", validate: "both" });
+    // A credential as @azure/identity's look (getToken → { token, expiresOnTimestamp }): the client caches its token.
+    let tokensIssued = 0;
+    const credential = { getToken: async () => ({ token: `demo-token-${++tokensIssued}`, expiresOnTimestamp: Date.now() + 3_600_000 }) };
+    const calls: { operationId: string; status: number; attempts: number; durationMs: number; requestId?: string | undefined }[] = [];
+    const client = createRemoteAssistanceClient({ baseUrl: server.url, credential, validate: "both", onCallEnd: (call) => void calls.push(call) });
     const created = await client.create({ displayName: "Contoso Remote Help" });
     console.log(`\n▶ create → 201: ${created.id} "${created.displayName}", ${created.onboardingStatus}`);
     await client.update(created.id!, { onboardingUrl: "https://contoso.example/onboarding/" });
@@ -111,6 +115,9 @@ async function lifecycle() {
     const gone = await client.get(created.id!).catch((error: unknown) => error as InstanceType<typeof GraphError>);
     console.log(`▶ delete → 204; get now → ${gone instanceof GraphError ? `${gone.status} ${gone.code}` : "still there?"}`);
     console.log(`  the fake saw ${fake.requests.length} requests: ${fake.requests.map((r) => `${r.method} ${r.status}`).join(", ")}`);
+    console.log(`▶ the credential was asked for a token ${tokensIssued} time(s) for ${calls.length} calls (the client caches it)`);
+    const last = calls.at(-1)!;
+    console.log(`▶ onCallEnd, last call: ${last.operationId} ${last.status}, ${last.attempts} attempt(s), ${last.durationMs.toFixed(1)} ms, request-id ${last.requestId}`);
   } finally {
     await server.close();
   }

@@ -4,7 +4,7 @@
 // with it needs no wiring here. The root and beta entries' clients use it by default; the `/client` entry's takes it
 // as `tracing: openTelemetry` (from `remote-assistance-contract/opentelemetry`), so that a program without
 // OpenTelemetry does not carry this file.
-import type { CallReport, CallSpan, Tracing } from "./telemetry.js";
+import { withoutQueryValues, type CallReport, type CallSpan, type Tracing } from "./telemetry.js";
 
 const OTEL_API = Symbol.for("opentelemetry.js.api.1");
 const SPAN_KEY = Symbol.for("OpenTelemetry Context Key SPAN");
@@ -22,9 +22,11 @@ interface OpenTelemetryGlobal {
 }
 
 /** Spans through the registered OpenTelemetry tracer provider; none while there is none. */
-export const openTelemetry: Tracing = ({ operation, url, template }) => {
+export const openTelemetry: Tracing = (operation, calledUrl, basePath) => {
   const otel = (globalThis as { [OTEL_API]?: OpenTelemetryGlobal })[OTEL_API];
   if (!otel?.trace) return undefined;
+  const url = withoutQueryValues(calledUrl);
+  const template = `${basePath.replace(/\/+$/, "")}${operation.template}`;
   const { hostname, port, protocol } = new URL(url);
   // HTTP client span conventions: "{method} {url.template}", low-cardinality, with the template as an attribute.
   const span = otel.trace.getTracer("remote-assistance-contract").startSpan(`${operation.method} ${template}`, {

@@ -44,8 +44,11 @@ export interface CallSpan {
   end(report: CallReport, error: unknown): void;
 }
 
-/** Starts a span for a call about to be made, or gives undefined when there is nowhere to send it. */
-export type Tracing = (call: { operation: Operation; url: string; template: string }) => CallSpan | undefined;
+/**
+ * Starts a span for a call about to be made (`url` as called, `basePath` the path of the client's base URL), or gives
+ * undefined when there is nowhere to send it; that answer must be cheap, it comes before every call.
+ */
+export type Tracing = (operation: Operation, url: string, basePath: string) => CallSpan | undefined;
 
 /** One call being watched: run the work inside it (its span active), then end it with the error, if any. */
 export interface WatchedCall {
@@ -56,10 +59,10 @@ export interface WatchedCall {
 
 /** Nothing to do (no hook, no span): undefined, and the call goes untouched. */
 export function watchCall(onCallEnd: CallEndHook | undefined, tracing: Tracing | undefined, operation: Operation, url: string, basePath: string): WatchedCall | undefined {
-  const shownUrl = withoutQueryValues(url);
-  const span = tracing?.({ operation, url: shownUrl, template: `${basePath.replace(/\/+$/, "")}${operation.template}` });
+  const span = tracing?.(operation, url, basePath);
   if (!onCallEnd && !span) return undefined;
   const started = performance.now();
+  const shownUrl = withoutQueryValues(url);
   const progress: Progress = { attempts: 0 };
   return {
     progress,
