@@ -31,7 +31,7 @@ await client.update("${ID}", { displayName: "x" });`,
   "… via /client, with validators and OpenTelemetry": `
 import { createRemoteAssistanceClient } from ${dist("client-only.js")};
 import * as validators from ${dist("validation.js")};
-import { openTelemetry } from ${dist("opentelemetry.js")};
+import { openTelemetry } from ${dist("client-only.js")};
 const client = createRemoteAssistanceClient({ getAccessToken: () => "t", validate: "both", validators, tracing: openTelemetry });
 await client.update("${ID}", { displayName: "x" });`,
   "createRemoteAssistanceClient via the root entry": `

@@ -38,7 +38,7 @@ const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.pee
 await build({
   ...common,
   // The exports in package.json that hold code; what they share goes to chunks.
-  entryPoints: ["src/client-only.ts", "src/root-client.ts", "src/opentelemetry.ts", "src/testing.ts", "src/types.ts"],
+  entryPoints: ["src/client-only.ts", "src/root-client.ts", "src/testing.ts", "src/types.ts"],
   splitting: true,
   external: [...external, "./validation.js"],
 });

@@ -1,6 +1,7 @@
 // `remote-assistance-contract/client`: the entry for programs that call the API and want to stay small. Its client
-// carries no validators (pass them in as `validators` to turn `validate` on) and no `raw` (openapi-fetch), so a
-// bundler, even without code splitting, leaves both out; the root entry's client has both.
+// carries no validators (pass them in as `validators` to turn `validate` on), no `raw` (openapi-fetch) and no spans
+// (pass `tracing: openTelemetry`, exported here and dropped by bundlers when unused), so a bundler, even without code
+// splitting, leaves them out; the root entry's client has all three.
 export {
   createRemoteAssistanceClient,
   type CountQuery,
@@ -20,6 +21,7 @@ export {
   type ValidatorsOption,
 } from "./client/options.js";
 export type { CallEndHook, CallReport, CallSpan, Tracing } from "./client/telemetry.js";
+export { openTelemetry } from "./client/opentelemetry.js";
 export type { AccessToken, TokenCredential } from "./client/tokens.js";
 export type { ContractValidators } from "./client/contract-checks.js";
 export { ContractViolationError, GraphError, type GraphErrorInit, type GraphErrorLocalCode } from "./errors.js";

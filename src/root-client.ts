@@ -14,7 +14,6 @@ import { createRawClient } from "./client/raw.js";
 import { V1_CONTRACT, type RemoteAssistanceClient as LightClient, type V1 } from "./client/v1.js";
 
 export * from "./client-only.js";
-export { openTelemetry } from "./client/opentelemetry.js";
 
 export interface RemoteAssistanceClient extends LightClient {
   /** The typed openapi-fetch client with the same auth, retry and redirect rules: `{ data, error, response }`. */

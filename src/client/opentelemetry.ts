@@ -2,12 +2,12 @@
 // tracer provider is registered. OpenTelemetry is found through its API's global registry (the symbol every
 // `@opentelemetry/api` 1.x shares), never imported: a program without it loads and bundles nothing of it, and one
 // with it needs no wiring here. The root and beta entries' clients use it by default; the `/client` entry's takes it
-// as `tracing: openTelemetry` (from `remote-assistance-contract/opentelemetry`), so that a program without
-// OpenTelemetry does not carry this file.
+// as `tracing: openTelemetry`, so that a program without OpenTelemetry does not carry this file (bundlers drop it
+// when unused: nothing here runs at import, the symbols are looked up when a call is made).
 import { withoutQueryValues, type CallReport, type CallSpan, type Tracing } from "./telemetry.js";
 
-const OTEL_API = Symbol.for("opentelemetry.js.api.1");
-const SPAN_KEY = Symbol.for("OpenTelemetry Context Key SPAN");
+const OTEL_API = "opentelemetry.js.api.1";
+const SPAN_KEY = "OpenTelemetry Context Key SPAN";
 const SPAN_KIND_CLIENT = 2;
 const STATUS_ERROR = 2;
 
@@ -23,7 +23,7 @@ interface OpenTelemetryGlobal {
 
 /** Spans through the registered OpenTelemetry tracer provider; none while there is none. */
 export const openTelemetry: Tracing = (operation, calledUrl, basePath) => {
-  const otel = (globalThis as { [OTEL_API]?: OpenTelemetryGlobal })[OTEL_API];
+  const otel = (globalThis as Record<symbol, OpenTelemetryGlobal | undefined>)[Symbol.for(OTEL_API)];
   if (!otel?.trace) return undefined;
   const url = withoutQueryValues(calledUrl);
   const template = `${basePath.replace(/\/+$/, "")}${operation.template}`;
@@ -43,7 +43,7 @@ export const openTelemetry: Tracing = (operation, calledUrl, basePath) => {
   const { context } = otel;
   return {
     // Active while the call runs: spans of fetch instrumentation below it become its children.
-    run: (work) => (context ? context.with(context.active().setValue(SPAN_KEY, span), work) : work()),
+    run: (work) => (context ? context.with(context.active().setValue(Symbol.for(SPAN_KEY), span), work) : work()),
     end: (report, error) => endSpan(span, report, error),
   } satisfies CallSpan;
 };

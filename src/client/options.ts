@@ -64,7 +64,7 @@ interface CommonOptions {
   /**
    * Where each call's span goes. The root and beta entries' clients send them to OpenTelemetry by default (when a
    * tracer provider is registered); the `/client` entry's takes `openTelemetry` from
-   * `remote-assistance-contract/opentelemetry`. `false`: no spans.
+   * `remote-assistance-contract/client` (which bundlers leave out unless it is used). `false`: no spans.
    */
   tracing?: Tracing | false;
   /** Headers sent with every request. Not `Authorization`: the client owns authentication. */

@@ -4,8 +4,7 @@
 import { context, trace } from "@opentelemetry/api";
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { afterEach, describe, expect, it } from "vitest";
-import { ContractViolationError, createRemoteAssistanceClient } from "../../src/client-only.js";
-import { openTelemetry } from "../../src/opentelemetry.js";
+import { ContractViolationError, createRemoteAssistanceClient, openTelemetry } from "../../src/client-only.js";
 import * as validators from "../../src/validation.js";
 import { seedPartner } from "../fixtures/seed-examples.js";
 import { json, noContent, rejection, startGraphServer, TOKEN, type GraphServer, type Handler } from "../helpers/graph-server.js";

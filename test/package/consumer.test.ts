@@ -19,9 +19,8 @@ import {
   type RemoteAssistancePartner,
   type RemoteAssistancePartnerUpdate,
 } from "remote-assistance-contract";
-import { createRemoteAssistanceClient as createLightClient } from "remote-assistance-contract/client";
+import { createRemoteAssistanceClient as createLightClient, openTelemetry } from "remote-assistance-contract/client";
 import * as validators from "remote-assistance-contract/validators";
-import { openTelemetry } from "remote-assistance-contract/opentelemetry";
 import spec from "remote-assistance-contract/openapi.json" with { type: "json" };
 
 const patch: RemoteAssistancePartnerUpdate = { displayName: "TeamViewer", onboardingStatus: "onboarding" };
@@ -121,7 +120,7 @@ describe("the packed package, installed by a consumer", () => {
   });
 
   it("ships the declarations and source maps beside each entry, and no test or script", () => {
-    for (const entry of ["index", "client-only", "root-client", "validation", "opentelemetry", "testing", "types", "beta/index", "beta/validation"]) {
+    for (const entry of ["index", "client-only", "root-client", "validation", "testing", "types", "beta/index", "beta/validation"]) {
       expect(packed.files).toContain(`dist/${entry}.d.ts`);
       expect(packed.files).toContain(`dist/${entry}.js.map`);
     }

@@ -51,7 +51,7 @@ describe("bundle size", () => {
 
   it("validators and OpenTelemetry come in when the program passes them, and only then", async () => {
     const imports = `import * as validators from ${JSON.stringify(join(root, "dist/validation.js"))};
-import { openTelemetry } from ${JSON.stringify(join(root, "dist/opentelemetry.js"))};`;
+import { openTelemetry } from ${JSON.stringify(join(root, "dist/client-only.js"))};`;
     const withBoth = await measureBundle(oneCall("dist/client-only.js", `${TOKEN_CALLBACK}, validate: "both", validators, tracing: openTelemetry`, imports), { splitting: false });
     const found = pulledIn(withBoth);
     expect(found.validators.length).toBeGreaterThan(0);
