@@ -43,17 +43,20 @@ describe("update (PATCH)", () => {
     expect(server.seen[0]!.headers["client-request-id"]).toBe("11111111-2222-4333-8444-555555555555");
   });
 
-  it("refuses an unknown key, id or an enum typo in an object literal at compile time", () => {
-    const client = createRemoteAssistanceClient({ baseUrl: "http://127.0.0.1:9", getAccessToken: () => TOKEN });
-    const never = () => {
+  it("refuses an unknown key, id or an enum typo in an object literal at compile time; validate: request refuses them at run time", async () => {
+    const client = await clientFor((_req, res) => noContent(res));
+    const strict = createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN, validate: "request" });
+    const refused = await Promise.allSettled([
       // @ts-expect-error unknown property
-      void client.update(id, { displayNam: "x" });
+      strict.update(id, { displayNam: "x" }),
       // @ts-expect-error id is read-only
-      void client.update(id, { id, displayName: "x" });
+      strict.update(id, { id, displayName: "x" }),
       // @ts-expect-error not an onboardingStatus
-      void client.update(id, { onboardingStatus: "Onboarded" });
-    };
-    expect(never).toBeTypeOf("function");
+      strict.update(id, { onboardingStatus: "Onboarded" }),
+    ]);
+    expect(refused.map((r) => r.status === "rejected" && r.reason.name)).toEqual(["ContractViolationError", "ContractViolationError", "ContractViolationError"]);
+    expect(server.seen).toHaveLength(0);
+    expectTypeOf(client.update).parameter(1).toHaveProperty("displayName");
   });
 });
 

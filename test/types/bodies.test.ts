@@ -1,8 +1,11 @@
 // Compile-time behaviour of the public types. `npm test` runs tsc over this file first, so each expect-error
-// directive below must mark a real error; the runtime assertions keep vitest honest about the values.
+// directive below must mark a real error: that is where these tests bite. Their runtime assertions check that the
+// validators agree with the types on the same values (accepted by both, or refused by both).
 import { describe, expect, expectTypeOf, it } from "vitest";
 import {
+  validateODataError,
   validateRemoteAssistancePartner,
+  validateRemoteAssistancePartnerUpdate,
   type ODataError,
   type RemoteAssistanceOnboardingStatus,
   type RemoteAssistancePartner,
@@ -12,7 +15,7 @@ import {
 } from "../../src/index.js";
 
 describe("RemoteAssistancePartnerUpdate (the PATCH body)", () => {
-  it("accepts a partial update and the seed's request", () => {
+  it("accepts a partial update and the seed's request (compile-time), and so do the validators", () => {
     const rename: RemoteAssistancePartnerUpdate = { displayName: "TeamViewer (Europe)" };
     const seed: RemoteAssistancePartnerUpdate = {
       displayName: "Display Name value",
@@ -22,10 +25,10 @@ describe("RemoteAssistancePartnerUpdate (the PATCH body)", () => {
     };
     const empty: RemoteAssistancePartnerUpdate = {};
     const cleared: RemoteAssistancePartnerUpdate = { displayName: null, onboardingUrl: null };
-    expect([rename, seed, empty, cleared]).toHaveLength(4);
+    expect([rename, seed, empty, cleared].map((body) => validateRemoteAssistancePartnerUpdate(body).valid)).toEqual([true, true, true, true]);
   });
 
-  it("refuses id, unknown keys, enum typos and wrong types at compile time", () => {
+  it("refuses id, unknown keys, enum typos and wrong types at compile time, and so do the validators", () => {
     // @ts-expect-error id is read-only: set by the service
     const withId: RemoteAssistancePartnerUpdate = { id: "7443c8b9-c8b9-7443-b9c8-4374b9c84374" };
     // @ts-expect-error a misspelt property is not part of the body
@@ -40,7 +43,8 @@ describe("RemoteAssistancePartnerUpdate (the PATCH body)", () => {
     const nullDate: RemoteAssistancePartnerUpdate = { lastConnectionDateTime: null };
     // @ts-expect-error the annotation can only name this type
     const otherType: RemoteAssistancePartnerUpdate = { "@odata.type": "#microsoft.graph.user" };
-    expect([withId, typo, enumTypo, enumCase, wrongType, nullDate, otherType]).toHaveLength(7);
+    const refused = [withId, typo, enumTypo, enumCase, wrongType, nullDate, otherType].map((body) => validateRemoteAssistancePartnerUpdate(body).valid);
+    expect(refused).toEqual([false, false, false, false, false, false, false]);
   });
 
   it("is exactly what the PATCH operation takes", () => {
@@ -76,11 +80,11 @@ describe("RemoteAssistancePartner (the response)", () => {
 });
 
 describe("ODataError and paths", () => {
-  it("requires error.code and error.message", () => {
+  it("requires error.code and error.message (compile-time), as the validator does", () => {
     const ok: ODataError = { error: { code: "BadRequest", message: "m", innerError: { date: "2026-11-28T10:00:00" } } };
     // @ts-expect-error message is required
     const noMessage: ODataError = { error: { code: "BadRequest" } };
-    expect([ok, noMessage]).toHaveLength(2);
+    expect([validateODataError(ok).valid, validateODataError(noMessage).valid]).toEqual([true, false]);
   });
 
   it("keys the update operation by its path, with the seed's parameter name", () => {

@@ -2,7 +2,7 @@
 // and the request openapi-fetch builds from it (captured by a fetch of our own; nothing leaves the process).
 import createClient from "openapi-fetch";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import type { RemoteAssistancePartnerCollection, RemoteAssistancePartnerCreate, paths } from "../../src/index.js";
+import { validateRemoteAssistancePartnerCreate, type RemoteAssistancePartnerCollection, type RemoteAssistancePartnerCreate, type paths } from "../../src/index.js";
 
 function clientSeeing(requests: Request[], status = 204, body?: unknown) {
   return createClient<paths>({
@@ -31,7 +31,7 @@ describe("list", () => {
     expectTypeOf(data).toExtend<RemoteAssistancePartnerCollection | undefined>();
   });
 
-  it("refuses wrong query types at compile time", () => {
+  it("refuses wrong query types (compile-time only: openapi-fetch sends what it is given)", () => {
     const client = clientSeeing([]);
     const never = () => {
       // @ts-expect-error $top is an integer
@@ -43,7 +43,7 @@ describe("list", () => {
       // @ts-expect-error $expand has nothing to expand but *
       void client.GET("/deviceManagement/remoteAssistancePartners", { params: { query: { $expand: ["owner"] } } });
     };
-    expect(never).toBeTypeOf("function");
+    void never;
   });
 });
 
@@ -77,6 +77,7 @@ describe("count, get, delete and the actions", () => {
     expect(seen[1]!.headers.get("if-match")).toBe("*");
     expect(seen[2]!.body).toBeNull();
 
+    // Compile-time only from here: openapi-fetch sends what it is given.
     const never = () => {
       // @ts-expect-error the path parameter is required
       void client.GET("/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}", { params: { path: {} } });
@@ -85,7 +86,7 @@ describe("count, get, delete and the actions", () => {
       // @ts-expect-error beginOnboarding takes no body
       void client.POST("/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}/beginOnboarding", { params: { path: { remoteAssistancePartnerId: id } }, body: {} });
     };
-    expect(never).toBeTypeOf("function");
+    void never;
   });
 });
 
@@ -99,10 +100,10 @@ describe("create and update bodies", () => {
     expect(data?.id).toBe(id);
     // @ts-expect-error id is set by the service
     const withId: RemoteAssistancePartnerCreate = { id };
-    expect(withId).toBeDefined();
+    expect(validateRemoteAssistancePartnerCreate(withId).valid).toBe(false);
   });
 
-  it("update refuses id in the body through openapi-fetch too", () => {
+  it("update refuses id in the body through openapi-fetch too (compile-time only)", () => {
     const client = clientSeeing([]);
     const never = () =>
       client.PATCH("/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}", {
@@ -110,6 +111,6 @@ describe("create and update bodies", () => {
         // @ts-expect-error id is read-only
         body: { id, displayName: "x" },
       });
-    expect(never).toBeTypeOf("function");
+    void never;
   });
 });

@@ -1,0 +1,13 @@
+// The tests StrykerJS runs against each mutant of src/ (`npm run mutation`): those that import src/ directly and pin
+// its behaviour. Left out: what spawns processes or measures load (Prism's mock, the soak and load tests: minutes per
+// mutant, and they assert throughput rather than behaviour) and what tests dist/, the spec or the docs.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/client/**/*.test.ts", "test/validation/**/*.test.ts", "test/testing/**/*.test.ts", "test/types/**/*.test.ts", "test/beta/**/*.test.ts", "test/contract/microsoft-examples.test.ts"],
+    exclude: ["test/client/soak.test.ts", "test/client/load.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
