@@ -17,6 +17,8 @@ export function createRawClient<P extends {}>(options: ResolvedOptions): Client<
       const send: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
       const body = request.body ? await request.text() : undefined;
       const headers = Object.fromEntries(request.headers);
+      // The retry middleware sets it before the first attempt (so that retries repeat it); without retries, here.
+      headers["client-request-id"] ??= crypto.randomUUID();
       return sendFollowingSameOrigin(send, request.url, { method: request.method, headers, body, signal: request.signal }, headers["client-request-id"]);
     },
     ...(options.headers ? { headers: options.headers } : {}),

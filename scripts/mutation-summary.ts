@@ -1,0 +1,81 @@
+// After `stryker run`: the mutation score of src/, overall and per file, from Stryker's JSON report, written to
+// bench/results/mutation.md (committed) with every surviving mutant listed. A survivor named in
+// test/mutation-equivalents.json is an equivalent mutant (no test can observe it) and carries its reason there; any
+// other survivor is a behaviour no test holds yet. Exits 1 when the score is under 90% overall or 85% in a file.
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const OVERALL_TARGET = 90;
+const FILE_TARGET = 85;
+
+interface Mutant {
+  mutatorName: string;
+  replacement?: string;
+  status: "Killed" | "Survived" | "NoCoverage" | "Timeout" | "CompileError" | "RuntimeError" | "Ignored" | "Pending";
+  location: { start: { line: number; column: number } };
+}
+interface Report {
+  files: Record<string, { source: string; mutants: Mutant[] }>;
+}
+/** `file:line mutator replacement` → why no test can tell the mutant from the code. */
+type Equivalents = Record<string, string>;
+
+const report = JSON.parse(readFileSync(`${root}reports/mutation/mutation.json`, "utf8")) as Report;
+const equivalents = JSON.parse(readFileSync(`${root}test/mutation-equivalents.json`, "utf8")) as Equivalents;
+
+const keyOf = (file: string, m: Mutant) => `${file}:${m.location.start.line} ${m.mutatorName} ${JSON.stringify(m.replacement ?? "")}`;
+const score = (detected: number, undetected: number) => (detected + undetected === 0 ? 100 : (100 * detected) / (detected + undetected));
+
+const rows: { file: string; killed: number; timeout: number; survived: number; noCoverage: number; score: number }[] = [];
+const survivors: { key: string; source: string; reason: string | undefined }[] = [];
+for (const [file, { source, mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+  const count = (status: Mutant["status"]) => mutants.filter((m) => m.status === status).length;
+  const [killed, timeout, survived, noCoverage] = [count("Killed"), count("Timeout"), count("Survived"), count("NoCoverage")];
+  if (killed + timeout + survived + noCoverage === 0) continue; // a file of types only
+  rows.push({ file, killed, timeout, survived, noCoverage, score: score(killed + timeout, survived + noCoverage) });
+  const lines = source.split("\n");
+  for (const m of mutants.filter((m) => m.status === "Survived" || m.status === "NoCoverage")) {
+    const key = keyOf(file, m);
+    survivors.push({ key, source: lines[m.location.start.line - 1]!.trim().slice(0, 120), reason: equivalents[key] });
+  }
+}
+const total = rows.reduce((t, r) => ({ detected: t.detected + r.killed + r.timeout, undetected: t.undetected + r.survived + r.noCoverage }), { detected: 0, undetected: 0 });
+const overall = score(total.detected, total.undetected);
+const under = rows.filter((r) => r.score < FILE_TARGET);
+const stale = Object.keys(equivalents).filter((key) => !survivors.some((s) => s.key === key));
+
+const table = [
+  "| file | killed | timed out | survived | no coverage | score |",
+  "|---|---|---|---|---|---|",
+  ...rows.map((r) => `| ${r.file} | ${r.killed} | ${r.timeout} | ${r.survived} | ${r.noCoverage} | ${r.score.toFixed(1)}% |`),
+  `| **all of src/** | ${rows.reduce((n, r) => n + r.killed, 0)} | ${rows.reduce((n, r) => n + r.timeout, 0)} | ${rows.reduce((n, r) => n + r.survived, 0)} | ${rows.reduce((n, r) => n + r.noCoverage, 0)} | **${overall.toFixed(1)}%** |`,
+].join("\n");
+const markdown = [
+  `Mutation score of src/ (\`npm run mutation\`, StrykerJS 9.6.1, vitest runner, the tests of vitest.mutation.config.ts), ${new Date().toISOString().slice(0, 10)}, Node ${process.version}.`,
+  `Targets: ${OVERALL_TARGET}% overall, ${FILE_TARGET}% in every file.`,
+  "",
+  table,
+  "",
+  "**Equivalent mutants** (alive on purpose: no test can observe them), with the reason from test/mutation-equivalents.json:",
+  "",
+  ...survivors.filter((s) => s.reason).map((s) => `- \`${s.key}\` (\`${s.source}\`): ${s.reason}`),
+  "",
+  "**Survivors not yet pinned by a test**:",
+  "",
+  ...survivors.filter((s) => !s.reason).map((s) => `- \`${s.key}\` (\`${s.source}\`)`),
+  "",
+].join("\n");
+writeFileSync(`${root}bench/results/mutation.md`, markdown);
+
+console.log(table);
+console.log(`\nWrote bench/results/mutation.md: ${overall.toFixed(1)}% overall; ${survivors.filter((s) => !s.reason).length} survivors not pinned, ${survivors.filter((s) => s.reason).length} equivalent.`);
+const problems = [
+  ...(overall < OVERALL_TARGET ? [`overall ${overall.toFixed(1)}% < ${OVERALL_TARGET}%`] : []),
+  ...under.map((r) => `${r.file} ${r.score.toFixed(1)}% < ${FILE_TARGET}%`),
+  ...stale.map((key) => `test/mutation-equivalents.json names a mutant that no longer survives: ${key}`),
+];
+if (problems.length) {
+  console.error(`\nMutation targets not met:\n  ${problems.join("\n  ")}`);
+  process.exitCode = 1;
+}
