@@ -59,7 +59,7 @@ export interface WatchedCall {
 
 /** Nothing to do (no hook, no span): undefined, and the call goes untouched. */
 export function watchCall(onCallEnd: CallEndHook | undefined, tracing: Tracing | undefined, operation: Operation, url: string, basePath: string): WatchedCall | undefined {
-  const span = tracing?.(operation, url, basePath);
+  const span = quietly(() => tracing?.(operation, url, basePath));
   if (!onCallEnd && !span) return undefined;
   const started = performance.now();
   const shownUrl = withoutQueryValues(url);
@@ -85,14 +85,21 @@ export function watchCall(onCallEnd: CallEndHook | undefined, tracing: Tracing |
         diagnostic: header("x-ms-ags-diagnostic"),
         ...(errorCode === undefined ? {} : { errorCode }),
       };
-      span?.end(report, error);
-      try {
-        onCallEnd?.(report);
-      } catch {
-        // Telemetry never fails a call that succeeded, nor replaces the error of one that did not.
-      }
+      quietly(() => span?.end(report, error));
+      // An async hook's rejection is caught too: unhandled, it would end a Node process.
+      const pending = quietly(() => onCallEnd?.(report)) as unknown;
+      if (pending instanceof Promise) pending.catch(() => undefined);
     },
   };
+}
+
+/** Telemetry never fails a call that succeeded, nor replaces the error of one that did not: what it throws is dropped. */
+function quietly<T>(work: () => T): T | undefined {
+  try {
+    return work();
+  } catch {
+    return undefined;
+  }
 }
 
 /** The URL with each query value replaced by `REDACTED`, as OpenTelemetry's HTTP conventions recommend. */

@@ -48,7 +48,7 @@ export function cachedCredential(credential: TokenCredential, scope: string, now
 
   const refresh = (signal: AbortSignal | undefined) => {
     // A shared refresh carries the signal of the call that started it; see `fresh` for the others.
-    const promise = fetchToken(credential, scope, signal).then(
+    const promise = fetchToken(credential, scope, signal, now).then(
       (token) => {
         pending = undefined;
         return (current = token);
@@ -99,7 +99,7 @@ export function cachedCredential(credential: TokenCredential, scope: string, now
   };
 }
 
-async function fetchToken(credential: TokenCredential, scope: string, signal: AbortSignal | undefined): Promise<AccessToken> {
+async function fetchToken(credential: TokenCredential, scope: string, signal: AbortSignal | undefined, now: () => number): Promise<AccessToken> {
   let result: AccessToken | null;
   try {
     result = await credential.getToken([scope], signal ? { abortSignal: signal } : {});
@@ -109,6 +109,10 @@ async function fetchToken(credential: TokenCredential, scope: string, signal: Ab
   }
   if (!result) throw authenticationFailed(`credential.getToken gave no token for ${scope}`);
   if (!Number.isFinite(result.expiresOnTimestamp)) throw authenticationFailed("credential.getToken gave a token without a numeric expiresOnTimestamp");
+  // Seconds given where milliseconds are meant land in 1970: say so rather than ask for a new token on every call.
+  if (result.expiresOnTimestamp <= now()) {
+    throw authenticationFailed(`credential.getToken gave a token that has already expired (expiresOnTimestamp ${result.expiresOnTimestamp}, in milliseconds since 1970)`);
+  }
   sendableToken(result.token, "credential.getToken"); // as a getAccessToken result: sendable, never repeated
   return result;
 }

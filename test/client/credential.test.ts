@@ -125,6 +125,7 @@ describe("credential: failures and bounds", () => {
     ["a token with a line break", { token: "abc\ndef" }, /credential.getToken gave a token that cannot be sent in a header: a line feed \(U\+000A\) at position 3/],
     ["an empty token", { token: "" }, /credential.getToken must give a non-empty string token, got an empty string/],
     ["no expiry", { expiresOnTimestamp: undefined }, /without a numeric expiresOnTimestamp/],
+    ["an expiry in seconds, not milliseconds", { expiresOnTimestamp: 1_796_000_000 }, /a token that has already expired \(expiresOnTimestamp 1796000000, in milliseconds since 1970\)/],
   ])("getToken giving %s is AuthenticationFailed and nothing is sent", async (_name, given, message) => {
     const client = await clientWith(countingCredential(() => given as Partial<AccessToken> | null));
     const error = await rejection(client.update(id, { displayName: "x" }));

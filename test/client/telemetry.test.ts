@@ -90,6 +90,40 @@ describe("onCallEnd", () => {
     await expect(client.update(id, { displayName: "x" })).resolves.toBeUndefined();
   });
 
+  it("an async hook that rejects: no unhandled rejection, the call stands", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      server = await startGraphServer((_req, res) => noContent(res));
+      const client = createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN, onCallEnd: async () => {
+        throw new Error("the log sink is down");
+      } });
+      await expect(client.update(id, { displayName: "x" })).resolves.toBeUndefined();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
+  it("a tracing that throws, starting or ending its span, changes nothing either", async () => {
+    server = await startGraphServer((_req, res) => noContent(res));
+    const reports: CallReport[] = [];
+    const failingStart = createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN, onCallEnd: (r) => void reports.push(r), tracing: () => {
+      throw new Error("no tracer");
+    } });
+    await expect(failingStart.update(id, {})).resolves.toBeUndefined();
+    const failingEnd = createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN, tracing: () => ({
+      run: (work) => work(),
+      end: () => {
+        throw new Error("exporter down");
+      },
+    }) });
+    await expect(failingEnd.update(id, {})).resolves.toBeUndefined();
+    expect(reports).toHaveLength(1);
+  });
+
   it("bad input refused before sending is not a call: no report", async () => {
     const { client, reports } = await clientFor((_req, res) => noContent(res));
     await expect(client.update("..", { displayName: "x" })).rejects.toThrow(TypeError);
