@@ -63,4 +63,55 @@ describe("createRemoteAssistanceHandlers", () => {
     );
     await expect(client.update("gone", {})).rejects.toMatchObject({ status: 404, message: "no partner gone" });
   });
+
+  it("a status the operation does not document: 500, saying so; a 4XX one falls back to the 4XX response", async () => {
+    const undocumented = await fetch(`${baseUrl}/deviceManagement/remoteAssistancePartners/${id}`, { headers: { authorization: "Bearer t", prefer: "code=302" } });
+    expect(undocumented.status).toBe(500);
+    expect((await undocumented.json()).error).toEqual({
+      code: "ContractViolation",
+      message: "The request breaks the contract: (body) the operation documents no 302 response",
+      details: [{ code: "ContractViolation", message: "the operation documents no 302 response", target: "" }],
+    });
+    const conflict = await fetch(`${baseUrl}/deviceManagement/remoteAssistancePartners/${id}`, { headers: { authorization: "Bearer t", prefer: "code=409" } });
+    expect(conflict.status).toBe(409);
+    expect((await conflict.json()).error.code).toEqual(expect.any(String));
+  });
+
+  it("a body that is not JSON: 422 saying so; every problem of a bad body is a details entry", async () => {
+    const url = `${baseUrl}/deviceManagement/remoteAssistancePartners/${id}`;
+    const notJson = await fetch(url, { method: "PATCH", headers: { authorization: "Bearer t", "content-type": "application/json" }, body: "{oops" });
+    expect(notJson.status).toBe(422);
+    expect((await notJson.json()).error.message).toBe("The request breaks the contract: (body) is not valid JSON");
+    const twoProblems = await fetch(url, { method: "PATCH", headers: { authorization: "Bearer t" }, body: JSON.stringify({ id: "x", onboardingStatus: "on" }) });
+    const { error } = await twoProblems.json();
+    expect(error.details.map((d: { target: string }) => d.target).sort()).toEqual(["/id", "/onboardingStatus"]);
+  });
+
+  it("the count is text/plain, the documented headers come with their examples", async () => {
+    const count = await fetch(`${baseUrl}/deviceManagement/remoteAssistancePartners/$count`, { headers: { authorization: "Bearer t" } });
+    expect(count.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(await count.text()).toBe("2");
+    const throttled = await fetch(`${baseUrl}/deviceManagement/remoteAssistancePartners`, { headers: { authorization: "Bearer t", prefer: "code=429" } });
+    expect(throttled.headers.get("retry-after")).toBe("10");
+  });
+
+  it("a Bearer header without a token is no token", async () => {
+    const response = await fetch(`${baseUrl}/deviceManagement/remoteAssistancePartners`, { headers: { authorization: "Bearer " } });
+    expect(response.status).toBe(401);
+  });
+});
+
+describe("createRemoteAssistanceHandlers with a base URL ending in a slash", () => {
+  it("serves under that base, and links the next page there", async () => {
+    const other = setupServer(...createRemoteAssistanceHandlers({ baseUrl: "http://127.0.0.1:9/other/" }));
+    server.close();
+    other.listen({ onUnhandledRequest: "error" });
+    try {
+      const response = await fetch("http://127.0.0.1:9/other/deviceManagement/remoteAssistancePartners", { headers: { authorization: "Bearer t" } });
+      expect((await response.json())["@odata.nextLink"]).toBe("http://127.0.0.1:9/other/deviceManagement/remoteAssistancePartners?$skiptoken=page2");
+    } finally {
+      other.close();
+      server.listen({ onUnhandledRequest: "error" });
+    }
+  });
 });
