@@ -200,6 +200,40 @@ describe("the rules the fake keeps", () => {
     },
   );
 
+  it.each([
+    ["$top=ten", "$top must be a whole number ≥ 0, got 'ten'."],
+    ["$skip=-1", "$skip must be a whole number ≥ 0, got '-1'."],
+    ["$count=yes", "$count must be true or false, got 'yes'."],
+    ["$levels=2", "The query option $levels is not an OData system query option."],
+    ["$search=%22team%22", "The fake does not support $search."],
+    ["$expand=owner", "$expand=owner: remoteAssistancePartner has no navigation properties."],
+    ["$select=displayName,colour", "$select: 'colour' is not a property of remoteAssistancePartner."],
+    ["$skiptoken=abc", "$skiptoken 'abc' was not issued by this fake."],
+    ["$orderby=onboardingStatus", "The fake supports $orderby on displayName only (asc or desc), got 'onboardingStatus'."],
+  ])("?%s is a 400 naming what it cannot honour", async (query, message) => {
+    const { status, body } = await json(`${C}?${query}`);
+    expect(status).toBe(400);
+    expect(body.error).toMatchObject({ code: "BadRequest", message });
+  });
+
+  it("$expand=* and $count=false are accepted; a blank $filter filters nothing; $orderby asc is the default order", async () => {
+    expect((await json(`${C}?$expand=*&$count=false&$top=10`)).body.value).toHaveLength(5);
+    expect(ids((await json(`${C}?$filter=%20&$top=10`)).body)).toEqual(["p0", "p1", "p2", "p3", "p4"]);
+    const asc = ids((await json(`${C}?$orderby=displayName%20asc&$top=10`)).body);
+    expect(asc).toEqual(ids((await json(`${C}?$orderby=displayName&$top=10`)).body));
+    expect(asc).toEqual(["p3", "p4", "p0", "p2", "p1"]);
+  });
+
+  it("paths and methods it does not serve: 404 for an unknown segment, 405 for a method the path does not take", async () => {
+    expect(await json("/deviceManagement/somethingElse")).toMatchObject({ status: 404, body: { error: { code: "ResourceNotFound", message: "Resource not found for the segment '/deviceManagement/somethingElse'." } } });
+    expect((await json("/deviceManagement/remoteAssistanceSettings")).status).toBe(404); // a v1.0 fake has no settings
+    expect(await json(C, { method: "PUT" })).toMatchObject({ status: 405, body: { error: { code: "BadRequest", message: `PUT is not allowed on ${C}.` } } });
+    expect((await json(`${C}/$count`, { method: "POST" })).status).toBe(405);
+    expect((await json(`${C}/p0/beginOnboarding`)).status).toBe(405);
+    expect((await json(`${C}/p0/disconnect`, { method: "PATCH", body: "{}" })).status).toBe(405);
+    expect((await json(`${C}/p0`, { method: "POST", body: "{}" })).status).toBe(405);
+  });
+
   it("$count is text/plain and honours $filter", async () => {
     const response = await call(`${C}/$count?$filter=${encodeURIComponent("onboardingStatus eq 'notOnboarded'")}`);
     expect(response.headers.get("content-type")).toBe("text/plain");
