@@ -385,4 +385,37 @@ describe("throttling and faults, deterministic", () => {
     expect(await run(a)).toEqual(first);
     expect(await run(createRemoteAssistanceFake({ faults: { rate: 0.3, seed: 8 } }))).not.toEqual(first);
   });
+
+  it("faults: the sequence for a seed is fixed (a consumer's test written against seed 7 keeps seeing it), and statuses can be chosen", async () => {
+    const statusesOf = async (options: Parameters<typeof createRemoteAssistanceFake>[0], n: number) => {
+      const server = await createRemoteAssistanceFake(options).listen();
+      try {
+        const out: { status: number; code?: string }[] = [];
+        for (let i = 0; i < n; i++) {
+          const response = await fetch(`${server.url}/deviceManagement/remoteAssistancePartners`, { headers: { authorization: `Bearer ${TOKEN}` } });
+          out.push({ status: response.status, ...(response.ok ? {} : { code: (await response.json()).error.code }) });
+        }
+        return out;
+      } finally {
+        await server.close();
+      }
+    };
+    const seven = await statusesOf({ faults: { rate: 0.3, seed: 7 } }, 20);
+    expect(seven.map((r) => r.status)).toEqual([503, 200, 200, 200, 200, 200, 504, 200, 503, 200, 200, 503, 504, 504, 504, 503, 503, 200, 200, 504]);
+    expect(new Set(seven.filter((r) => r.code).map((r) => `${r.status} ${r.code}`))).toEqual(new Set(["503 ServiceUnavailable", "504 GatewayTimeout"]));
+    const chosen = await statusesOf({ faults: { rate: 1, seed: 1, statuses: [500, 502] } }, 8);
+    expect(chosen.map((r) => r.status)).toEqual([500, 502, 500, 502, 502, 500, 500, 500]);
+    expect((await statusesOf({ faults: { rate: 0, seed: 1 } }, 5)).map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+  });
+
+  it("a fault comes before the throttle and the body's check, but after authentication", async () => {
+    const server = await createRemoteAssistanceFake({ faults: { rate: 1, seed: 1 } }).listen();
+    try {
+      const url = `${server.url}/deviceManagement/remoteAssistancePartners/${SEED_IDS[0]}`;
+      expect((await fetch(url, { method: "PATCH", body: "{}" })).status).toBe(401);
+      expect([503, 504]).toContain((await fetch(url, { method: "PATCH", body: '{"id":"x"}', headers: { authorization: `Bearer ${TOKEN}` } })).status);
+    } finally {
+      await server.close();
+    }
+  });
 });
