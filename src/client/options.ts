@@ -159,7 +159,7 @@ export function resolveOptions(options: RemoteAssistanceClientOptions, contract:
 
 /** `cloud` or `baseUrl` (not both), the contract's version after the cloud's endpoint. */
 function resolveEndpoint({ cloud, baseUrl }: RemoteAssistanceClientOptions, version: string) {
-  if (cloud === undefined) return resolveBaseUrl(baseUrl ?? `${CLOUDS.global}/${version}`);
+  if (cloud === undefined) return resolveBaseUrl(baseUrl === undefined ? `${CLOUDS.global}/${version}` : baseUrl);
   if (baseUrl !== undefined) throw new TypeError("cloud and baseUrl cannot both be given: baseUrl already names the endpoint");
   if (!Object.hasOwn(CLOUDS, cloud)) throw new TypeError(`cloud must be one of ${Object.keys(CLOUDS).join(", ")}, got ${JSON.stringify(cloud)}`);
   return resolveBaseUrl(`${CLOUDS[cloud]}/${version}`);
