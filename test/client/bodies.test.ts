@@ -1,0 +1,95 @@
+// Bodies both ways, the cases the client tests leave: what a request body may be (each refusal's message exactly),
+// and what a success body must be for each kind of answer.
+import { afterEach, describe, expect, it } from "vitest";
+import { serialiseBody } from "../../src/client/body.js";
+import { createRemoteAssistanceClient } from "../../src/index.js";
+import { noContent, rejection, seedPartner, startGraphServer, TOKEN, type GraphServer, type Handler } from "../helpers/graph-server.js";
+
+let server: GraphServer;
+afterEach(() => server?.close());
+
+const id = seedPartner.id;
+
+describe("serialiseBody", () => {
+  it("a plain object, or one without a prototype, goes out as its JSON", () => {
+    expect(serialiseBody("update", { displayName: "x", onboardingUrl: null })).toBe('{"displayName":"x","onboardingUrl":null}');
+    const bare = Object.assign(Object.create(null), { displayName: "y" });
+    expect(serialiseBody("update", bare)).toBe('{"displayName":"y"}');
+  });
+
+  class Named {}
+  const anonymous = Object.create(Object.create(null, { constructor: { value: undefined } }));
+  const unreadablePrototype = new Proxy({}, { getPrototypeOf: () => { throw new Error("no"); } });
+
+  it.each([
+    ["null", null, "The update body must be a plain object, got null"],
+    ["undefined", undefined, "The update body must be a plain object, got undefined"],
+    ["a number", 1, "The update body must be a plain object, got number"],
+    ["an array", [{ displayName: "x" }], "The update body must be a plain object, got an array"],
+    ["a class instance", new Named(), "The update body must be a plain object, got an instance of Named"],
+    ["an object whose prototype has no constructor name", anonymous, "The update body must be a plain object, got an object with a prototype"],
+    ["a Proxy that refuses its prototype", unreadablePrototype, "The update body could not be read (a Proxy that refuses it)"],
+    ["a toJSON giving an array", { toJSON: () => [1] }, "The update body must serialise to a JSON object, got a JSON array"],
+    ["a toJSON giving undefined", { toJSON: () => undefined }, "The update body must serialise to a JSON object, got nothing"],
+    ["a toJSON giving a number", { toJSON: () => 5 }, "The update body must serialise to a JSON object, got a JSON value"],
+    ["a getter that throws", { get displayName() { throw new Error("boom"); } }, "The update body cannot be serialised as JSON: boom"],
+    ["a cycle", (() => { const o: Record<string, unknown> = {}; o.self = o; return o; })(), "The update body cannot be serialised as JSON: Converting circular structure to JSON"],
+  ])("%s: TypeError", (_name, body, message) => {
+    expect(() => serialiseBody("update", body)).toThrow(TypeError);
+    expect(() => serialiseBody("update", body)).toThrow(message);
+  });
+
+  it("names the kind of body", () => {
+    expect(() => serialiseBody("create", 1)).toThrow(new TypeError("The create body must be a plain object, got number"));
+  });
+});
+
+describe("what a success body must be", () => {
+  async function clientFor(handler: Handler) {
+    server = await startGraphServer(handler);
+    return createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN, retry: false });
+  }
+  const answer = (status: number, body: string, headers: Record<string, string>): Handler => (_q, r) => {
+    r.writeHead(status, headers);
+    r.end(body);
+  };
+
+  it.each([
+    ["get: no body", "get", answer(200, "", { "content-type": "application/json" }), "HTTP 200 with a partner with no body"],
+    ["get: no content-type", "get", answer(200, "{}", {}), "HTTP 200 with a partner that is not JSON (no content-type)"],
+    ["get: invalid JSON", "get", answer(200, "{oops", { "content-type": "application/json" }), /^HTTP 200 with a body that is not valid JSON \(.+\)$/],
+    ["create: not an object", "create", answer(201, '"made"', { "content-type": "application/json" }), "HTTP 201 with a created partner that is not a JSON object (string)"],
+    ["update: not an object", "update", answer(200, "[1]", { "content-type": "application/json" }), "HTTP 200 with an updated partner that is not a JSON object (an array)"],
+    ["list: no body", "list", answer(200, "", {}), "HTTP 200 with a list page with no body"],
+    ["list: value missing", "list", answer(200, "{}", { "content-type": "application/json" }), 'HTTP 200 with a list page whose "value" is not an array'],
+  ] as const)("%s: InvalidResponse", async (_name, method, handler, message) => {
+    const client = await clientFor(handler);
+    const call = { get: () => client.get(id), create: () => client.create({}), update: () => client.update(id, {}), list: () => client.list() }[method];
+    const error = await rejection(call());
+    expect(error).toMatchObject({ name: "GraphError", code: "InvalidResponse" });
+    if (typeof message === "string") expect(error.message).toBe(message);
+    else expect(error.message).toMatch(message);
+  });
+
+  it("an InvalidResponse carries the response's ids and date, and the JSON parser's error as cause", async () => {
+    const client = await clientFor(answer(200, "{oops", { "content-type": "application/json", "request-id": "r-9", date: "Sun, 29 Nov 2026 09:00:00 GMT" }));
+    const error = await rejection(client.get(id, undefined, { headers: { "client-request-id": "c-9" } }));
+    expect(error).toMatchObject({ requestId: "r-9", clientRequestId: "c-9", date: "Sun, 29 Nov 2026 09:00:00 GMT" });
+    expect(error.cause).toBeInstanceOf(SyntaxError);
+  });
+
+  it("JSON is recognised by its media type in any form (application/json; odata.metadata=minimal, +json, upper case)", async () => {
+    for (const type of ["application/json; odata.metadata=minimal; charset=utf-8", "application/problem+json", "APPLICATION/JSON"]) {
+      const client = await clientFor(answer(200, JSON.stringify(seedPartner), { "content-type": type }));
+      await expect(client.get(id)).resolves.toEqual(seedPartner);
+      await server.close();
+    }
+  });
+
+  it("a 200 with an empty body to an update is success without the partner; to delete and the actions too", async () => {
+    const client = await clientFor((_q, r) => noContent(r));
+    await expect(client.update(id, {})).resolves.toBeUndefined();
+    await expect(client.delete(id)).resolves.toBeUndefined();
+    await expect(client.beginOnboarding(id)).resolves.toBeUndefined();
+  });
+});
