@@ -46,7 +46,8 @@ describe("the caller's signal with timeoutMs", () => {
     const client = await clientFor((_q, r) => noContent(r), { timeoutMs: 2 ** 31 - 1 });
     const before = process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
     await client.update(id, {});
-    expect(process.getActiveResourcesInfo().filter((r) => r === "Timeout").length).toBe(before);
+    // Not more than before (another test's timer may have ended meanwhile): a 24-day timer left behind would be one more.
+    expect(process.getActiveResourcesInfo().filter((r) => r === "Timeout").length).toBeLessThanOrEqual(before);
   });
 });
 

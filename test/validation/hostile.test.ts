@@ -32,6 +32,12 @@ function medianMs(run: () => void, rounds = 5): number {
   return times.sort((a, b) => a - b)[Math.floor(rounds / 2)]!;
 }
 
+/**
+ * Under `npm run mutation` the code is instrumented (each mutant behind a switch, coverage counted), several times
+ * slower: the bounds there are 10 times wider, which still fails the quadratic code (10 s for 60,000).
+ */
+const SLOWER = process.env.MUTATION_RUN ? 10 : 1;
+
 describe("a page of 60,000 invalid partners", () => {
   it("is judged in well under 100 ms, with at most 100 errors listed and a count of the rest", () => {
     const page = invalidPage(60_000);
@@ -45,7 +51,7 @@ describe("a page of 60,000 invalid partners", () => {
     expect(JSON.stringify(result).length).toBeLessThan(20_000);
     const ms = medianMs(() => validateRemoteAssistancePartnerCollection(page));
     console.log(`validators: 60,000 invalid partners judged in ${ms.toFixed(1)} ms (median of 5)`);
-    expect(ms).toBeLessThan(100);
+    expect(ms).toBeLessThan(100 * SLOWER);
   });
 
   it("grows linearly: 200,000 invalid partners in well under a second (the quadratic code took 10 s for 60,000)", () => {
@@ -53,7 +59,7 @@ describe("a page of 60,000 invalid partners", () => {
     validateRemoteAssistancePartnerCollection(invalidPage(1_000));
     const ms = medianMs(() => validateRemoteAssistancePartnerCollection(huge), 3);
     console.log(`validators: 200,000 invalid partners judged in ${ms.toFixed(1)} ms (median of 3)`);
-    expect(ms).toBeLessThan(1_000);
+    expect(ms).toBeLessThan(1_000 * SLOWER);
   });
 
   it("the generated code gathers errors in place, never by copying them per item (the cause of the quadratic time)", () => {
@@ -112,7 +118,7 @@ describe("never throws", () => {
     for (const validate of [validateRemoteAssistancePartnerUpdate, validateRemoteAssistancePartner]) {
       const started = performance.now();
       expect(() => validate({ onboardingUrl: url })).not.toThrow();
-      expect(performance.now() - started).toBeLessThan(2_000);
+      expect(performance.now() - started).toBeLessThan(2_000 * SLOWER);
     }
   });
 });
