@@ -119,6 +119,59 @@ describe("credential: one token for many calls", () => {
   });
 });
 
+describe("credential: the cache's clock, unit by unit", () => {
+  it("a failed background refresh is not tried again for 30 s; the current token is used meanwhile", async () => {
+    let clock = 0;
+    const outcomes: ("ok" | "fail")[] = ["ok", "fail", "ok"];
+    let asked = 0;
+    const tokens = cachedCredential(
+      {
+        getToken: async () => {
+          const outcome = outcomes[asked++];
+          if (outcome === "fail") throw new Error("Entra ID hiccup");
+          return { token: `t${asked}`, expiresOnTimestamp: clock + 60 * 60_000, refreshAfterTimestamp: clock + 10_000 };
+        },
+      },
+      "s",
+      () => clock,
+    );
+    expect(await tokens.get("", undefined)).toBe("t1");
+    clock = 10_000; // refresh due: started in the background, fails
+    expect(await tokens.get("", undefined)).toBe("t1");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(asked).toBe(2);
+    clock = 39_999; // within 30 s of the failure: not tried again
+    expect(await tokens.get("", undefined)).toBe("t1");
+    expect(asked).toBe(2);
+    clock = 40_000; // 30 s on: tried again, and this one succeeds
+    expect(await tokens.get("", undefined)).toBe("t1");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(asked).toBe(3);
+    expect(await tokens.get("", undefined)).toBe("t3");
+  });
+
+  it("drop forgets only the token named: a newer one fetched meanwhile stays", async () => {
+    let asked = 0;
+    const tokens = cachedCredential({ getToken: async () => ({ token: `t${++asked}`, expiresOnTimestamp: Date.now() + 3_600_000 }) }, "s");
+    expect(await tokens.get("", undefined)).toBe("t1");
+    tokens.drop!("t0");
+    expect(await tokens.get("", undefined)).toBe("t1");
+    tokens.drop!("t1");
+    expect(await tokens.get("", undefined)).toBe("t2");
+    expect(asked).toBe(2);
+  });
+
+  it("getToken is asked for the scope as an array, with the abort signal when there is one", async () => {
+    const calls: unknown[][] = [];
+    const tokens = cachedCredential({ getToken: async (...args: unknown[]) => (calls.push(args), { token: "t", expiresOnTimestamp: Date.now() + 3_600_000 }) }, "https://graph.microsoft.us/.default");
+    await tokens.get("", undefined);
+    tokens.drop!("t");
+    const signal = new AbortController().signal;
+    await tokens.get("", signal);
+    expect(calls).toEqual([[["https://graph.microsoft.us/.default"], {}], [["https://graph.microsoft.us/.default"], { abortSignal: signal }]]);
+  });
+});
+
 describe("credential: failures and bounds", () => {
   it.each([
     ["null", null, /credential.getToken gave no token for http:\/\/127.0.0.1:\d+\/.default/],

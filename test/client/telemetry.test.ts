@@ -4,6 +4,7 @@ import { context, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { withoutQueryValues } from "../../src/client/telemetry.js";
 import { createRemoteAssistanceClient, type CallReport, type RemoteAssistanceClientOptions } from "../../src/index.js";
 import { seedPartner } from "../fixtures/seed-examples.js";
 import { json, noContent, odataError, rejection, startGraphServer, TOKEN, type GraphServer, type Handler } from "../helpers/graph-server.js";
@@ -132,6 +133,18 @@ describe("onCallEnd", () => {
 
   it("onCallEnd must be a function", () => {
     expect(() => createRemoteAssistanceClient({ getAccessToken: () => "t", onCallEnd: "log" as never })).toThrow(/onCallEnd must be a function/);
+  });
+});
+
+describe("withoutQueryValues", () => {
+  it.each([
+    ["https://g.example/v1.0/x", "https://g.example/v1.0/x"],
+    ["https://g.example/v1.0/x?", "https://g.example/v1.0/x?"],
+    ["https://g.example/v1.0/x?$top=5", "https://g.example/v1.0/x?$top=REDACTED"],
+    ["https://g.example/v1.0/x?$filter=a%20eq%20'b=c'&$count=true", "https://g.example/v1.0/x?$filter=REDACTED&$count=REDACTED"],
+    ["https://g.example/v1.0/x?$skiptoken=abc&flag", "https://g.example/v1.0/x?$skiptoken=REDACTED&flag"],
+  ])("%s → %s", (url, shown) => {
+    expect(withoutQueryValues(url)).toBe(shown);
   });
 });
 
