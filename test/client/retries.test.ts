@@ -160,4 +160,37 @@ describe("the retry middleware on raw", () => {
     expect(first).toMatch(/^[0-9a-f-]{36}$/);
     expect(second).toBe(first);
   });
+
+  it("a fetch that rejects with something else than an Error: retried, then thrown as an Error whose cause it is", async () => {
+    let calls = 0;
+    const client = createRemoteAssistanceClient({
+      baseUrl: "https://graph.example/v1.0",
+      getAccessToken: () => TOKEN,
+      retry: { baseDelayMs: 1 },
+      fetch: () => {
+        calls++;
+        return Promise.reject("socket closed");
+      },
+    });
+    const error = await rejection(client.raw.GET("/deviceManagement/remoteAssistancePartners"));
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toBe("socket closed");
+    expect(error.cause).toBe("socket closed");
+    expect(calls).toBe(4);
+  });
+
+  it("a POST that fails to connect is not retried by raw either", async () => {
+    let calls = 0;
+    const client = createRemoteAssistanceClient({
+      baseUrl: "https://graph.example/v1.0",
+      getAccessToken: () => TOKEN,
+      retry: { baseDelayMs: 1 },
+      fetch: () => {
+        calls++;
+        return Promise.reject(new TypeError("fetch failed"));
+      },
+    });
+    await expect(client.raw.POST("/deviceManagement/remoteAssistancePartners", { body: {} })).rejects.toThrow("fetch failed");
+    expect(calls).toBe(1);
+  });
 });
