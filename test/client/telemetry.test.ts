@@ -65,6 +65,17 @@ describe("onCallEnd", () => {
     expect(reports).toEqual([expect.objectContaining({ status: 200, errorCode: "InvalidResponse" })]);
   });
 
+  it("durationMs covers the whole call; a response refused by validation is reported with the error's name", async () => {
+    const { client, reports } = await clientFor(async (_req, res) => {
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      json(res, 200, { ...seedPartner, onboardingStatus: "on" });
+    }, { validate: "response" });
+    await rejection(client.get(id));
+    expect(reports[0]!.durationMs).toBeGreaterThanOrEqual(55);
+    expect(reports[0]!.durationMs).toBeLessThan(5_000);
+    expect(reports[0]).toMatchObject({ status: 200, errorCode: "ContractViolationError", attempts: 1 });
+  });
+
   it("query values are replaced by REDACTED (a $filter can hold personal data); the names stay", async () => {
     const { client, reports } = await clientFor((_req, res) => json(res, 200, { value: [] }));
     await client.list({ $filter: "displayName eq 'Alice Example'", $top: 5 });
@@ -221,6 +232,32 @@ describe("OpenTelemetry", () => {
     expect(ours.parentSpanContext?.spanId).toBe(parent.spanContext().spanId);
     expect(ours.spanContext().traceId).toBe(parent.spanContext().traceId);
     expect(activeInFetch).toEqual([ours.spanContext().spanId]);
+  });
+
+  it("server.port: the URL's, or 443 for https and 80 for http when the URL has none; url.template keeps one slash", async () => {
+    const fetch = async () => new Response(null, { status: 204 });
+    for (const baseUrl of ["https://graph.example/v1.0/", "http://graph.example/v1.0", "https://graph.example:8443/v1.0"]) {
+      await createRemoteAssistanceClient({ baseUrl, getAccessToken: () => TOKEN, fetch }).delete(id);
+    }
+    expect(exporter.getFinishedSpans().map((s) => [s.attributes["server.port"], s.attributes["url.template"]])).toEqual([
+      [443, "/v1.0/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}"],
+      [80, "/v1.0/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}"],
+      [8443, "/v1.0/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}"],
+    ]);
+  });
+
+  it("a 400 is typed by its status; no request-id header, no request-id attribute; a connection failure is typed NetworkError", async () => {
+    let answer: () => Promise<Response> = async () => Response.json({ error: { code: "BadRequest", message: "no" } }, { status: 400 });
+    const client = createRemoteAssistanceClient({ baseUrl: "https://graph.example/v1.0", getAccessToken: () => TOKEN, retry: false, fetch: () => answer() });
+    await rejection(client.get(id, undefined, { headers: { "client-request-id": "mine" } }));
+    answer = () => Promise.reject("socket closed");
+    await rejection(client.get(id));
+    const [bad, failed] = exporter.getFinishedSpans();
+    expect(bad!.attributes["error.type"]).toBe("400");
+    expect(bad!.attributes["microsoft.graph.request_id"]).toBeUndefined();
+    expect(bad!.attributes["microsoft.graph.client_request_id"]).toBe("mine");
+    expect(failed!.attributes["error.type"]).toBe("NetworkError");
+    expect(failed!.status.code).toBe(SpanStatusCode.ERROR);
   });
 
   it("no tracer provider registered: no span, and the call is not wrapped", async () => {
