@@ -100,3 +100,37 @@ describe("the beta validators and types", () => {
     void [bad, withId, good];
   });
 });
+
+describe("the beta settings, what the client says of them", () => {
+  const answering = (status: number, body: string | null) => async () =>
+    new Response(body, { status, headers: body === null ? {} : { "content-type": "application/json" } });
+  const betaClient = (fetch: () => Promise<Response>, options = {}) =>
+    createRemoteAssistanceClient({ baseUrl: "https://graph.example/beta", getAccessToken: () => TOKEN, retry: false, fetch, ...options });
+
+  it("settings that are not a JSON object: InvalidResponse naming which settings", async () => {
+    await expect(betaClient(answering(200, "[]")).getSettings()).rejects.toMatchObject({ code: "InvalidResponse", message: "HTTP 200 with the settings that is not a JSON object (an array)" });
+    await expect(betaClient(answering(200, "7")).updateSettings({ blockChat: true })).rejects.toMatchObject({ message: "HTTP 200 with the updated settings that is not a JSON object (number)" });
+  });
+
+  it("a 204 to updateSettings is undefined; a bad settings body is the settings body's TypeError", async () => {
+    await expect(betaClient(answering(204, null)).updateSettings({ blockChat: true })).resolves.toBeUndefined();
+    await expect(betaClient(answering(204, null)).updateSettings([] as never)).rejects.toThrow(new TypeError("The settings body must be a plain object, got an array"));
+  });
+
+  it("validation judges settings by the settings' schemas, both ways", async () => {
+    const strict = betaClient(answering(200, JSON.stringify({ remoteAssistanceState: "sometimes" })), { validate: "both" });
+    await expect(strict.updateSettings({ remoteAssistanceState: "on" } as never)).rejects.toMatchObject({ direction: "request", message: expect.stringMatching(/^The settings body breaks the contract: \/remoteAssistanceState /) });
+    await expect(strict.getSettings()).rejects.toMatchObject({ direction: "response", errors: [expect.objectContaining({ path: "/remoteAssistanceState" })] });
+  });
+
+  it("reports the settings' operations by their ids", async () => {
+    const operations: string[] = [];
+    const client = betaClient(answering(204, null), { onCallEnd: (r: { operationId: string; url: string }) => void operations.push(`${r.operationId} ${r.url}`) });
+    await client.updateSettings({});
+    await client.getSettings().catch(() => undefined);
+    expect(operations).toEqual([
+      "updateRemoteAssistanceSettings https://graph.example/beta/deviceManagement/remoteAssistanceSettings",
+      "getRemoteAssistanceSettings https://graph.example/beta/deviceManagement/remoteAssistanceSettings",
+    ]);
+  });
+});
