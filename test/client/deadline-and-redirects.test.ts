@@ -51,6 +51,30 @@ describe("the caller's signal with timeoutMs", () => {
   });
 });
 
+describe("raw's deadline", () => {
+  it("released after a response and after a failure: timeoutMs leaves no listener of its own on the caller's signal", async () => {
+    // openapi-fetch builds a Request with the caller's signal, and undici keeps a listener on it until that Request is
+    // collected: a cost of raw with or without timeoutMs (see README). The deadline must add none that stays.
+    let fail = false;
+    const handler: Handler = (_q, r) => (fail ? void r.socket!.destroy() : json(r, 200, { value: [] }));
+    const plain = await clientFor(handler);
+    const bounded = createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN, retry: false, timeoutMs: 5_000 });
+    const listenersAfter = async (client: typeof plain) => {
+      const controller = new AbortController();
+      await client.raw.GET("/deviceManagement/remoteAssistancePartners", { signal: controller.signal }).catch(() => undefined);
+      return getEventListeners(controller.signal, "abort").length;
+    };
+    expect(await listenersAfter(bounded)).toBe(await listenersAfter(plain));
+    fail = true;
+    expect(await listenersAfter(bounded)).toBe(await listenersAfter(plain));
+  });
+
+  it("bounds a raw call that hangs: the TimeoutError as it is", async () => {
+    const client = await clientFor(() => undefined, { timeoutMs: 40 });
+    await expect(client.raw.GET("/deviceManagement/remoteAssistancePartners")).rejects.toMatchObject({ name: "TimeoutError" });
+  });
+});
+
 describe("redirects", () => {
   /** A fetch that answers each URL from a table, recording what it was sent. */
   const fake = (answers: Record<string, () => Response | object>, sent: { url: string; method: string; body: unknown; headers: Headers }[]): FetchLike =>
