@@ -69,6 +69,17 @@ describe("raw's deadline", () => {
     expect(await listenersAfter(bounded)).toBe(await listenersAfter(plain));
   });
 
+  it("released after a response and after a failure: no timer left behind", async () => {
+    let fail = false;
+    const client = await clientFor((_q, r) => (fail ? void r.socket!.destroy() : json(r, 200, { value: [] })), { timeoutMs: 2 ** 31 - 1 });
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+    const before = timers();
+    await client.raw.GET("/deviceManagement/remoteAssistancePartners");
+    fail = true;
+    await client.raw.GET("/deviceManagement/remoteAssistancePartners").catch(() => undefined);
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
+
   it("bounds a raw call that hangs: the TimeoutError as it is", async () => {
     const client = await clientFor(() => undefined, { timeoutMs: 40 });
     await expect(client.raw.GET("/deviceManagement/remoteAssistancePartners")).rejects.toMatchObject({ name: "TimeoutError" });
