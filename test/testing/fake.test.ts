@@ -419,3 +419,37 @@ describe("throttling and faults, deterministic", () => {
     }
   });
 });
+
+describe("the fake's adapters", () => {
+  it("msw handlers answer under Graph's own base by default (v1.0, or beta for a beta fake), or under a given base without its trailing slash", async () => {
+    const cases = [
+      [createRemoteAssistanceFake(), "https://graph.microsoft.com/v1.0"],
+      [createRemoteAssistanceFake({ version: "beta" }), "https://graph.microsoft.com/beta"],
+      [createRemoteAssistanceFake({ baseUrl: "http://127.0.0.1:9/mine//" }), "http://127.0.0.1:9/mine"],
+    ] as const;
+    for (const [fake, base] of cases) {
+      const msw = setupServer(...fake.handlers);
+      msw.listen({ onUnhandledRequest: "error" });
+      try {
+        const response = await fetch(`${base}/deviceManagement/remoteAssistancePartners/${SEED_IDS[0]}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+        expect(response.status).toBe(200);
+        expect((await response.json())["@odata.context"]).toBe(`${base}/$metadata#deviceManagement/remoteAssistancePartners/$entity`);
+      } finally {
+        msw.close();
+      }
+    }
+  });
+
+  it("listen() on a chosen port serves there; a port in use is an error, not a hang; close() ends open connections", async () => {
+    const first = await createRemoteAssistanceFake().listen();
+    const port = Number(new URL(first.url).port);
+    await expect(createRemoteAssistanceFake().listen({ port })).rejects.toMatchObject({ code: "EADDRINUSE" });
+    await first.close();
+    const again = await createRemoteAssistanceFake({ version: "beta" }).listen({ port });
+    expect(again.url).toBe(`http://127.0.0.1:${port}/beta`);
+    const response = await fetch(`${again.url}/deviceManagement/remoteAssistanceSettings`, { headers: { authorization: `Bearer ${TOKEN}`, "x-many": "a" } });
+    expect((await response.json()).remoteAssistanceState).toBe("disabled");
+    await again.close();
+    await expect(fetch(again.url)).rejects.toThrow();
+  });
+});
