@@ -51,7 +51,7 @@ export async function readBody(response: Response, { limit, over, clientRequestI
   const declared = response.headers.get("content-length");
   if (over === "fail" && declared !== null && Number(declared) > limit) {
     await response.body?.cancel().catch(() => undefined);
-    throw tooLarge(response, limit, clientRequestId, `declares ${declared} bytes`);
+    throw tooLarge(response, limit, clientRequestId, `declares ${declared} bytes, over`);
   }
   // A declared length within the limit is the whole body: the HTTP parser stops there, so text() cannot overrun it.
   if (declared !== null && Number(declared) <= limit) return { text: await response.text(), truncated: false };
@@ -66,7 +66,7 @@ export async function readBody(response: Response, { limit, over, clientRequestI
     bytes += value.byteLength;
     if (bytes > limit) {
       await reader.cancel().catch(() => undefined);
-      if (over === "fail") throw tooLarge(response, limit, clientRequestId, "went on past it");
+      if (over === "fail") throw tooLarge(response, limit, clientRequestId, "went on past");
       return { text: text + decoder.decode(value.subarray(0, value.byteLength - (bytes - limit))), truncated: true };
     }
     text += decoder.decode(value, { stream: true });

@@ -93,3 +93,90 @@ describe("what a success body must be", () => {
     await expect(client.beginOnboarding(id)).resolves.toBeUndefined();
   });
 });
+
+describe("reading within maxResponseBytes", () => {
+  async function clientWith(handler: Handler, maxResponseBytes: number) {
+    server = await startGraphServer(handler);
+    return createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN, retry: false, maxResponseBytes });
+  }
+  /** Writes `parts` as separate chunks, without a Content-Length. */
+  const chunked = (status: number, parts: Buffer[]): Handler => (_q, r) => {
+    r.writeHead(status, { "content-type": "application/json" });
+    const next = () => {
+      const part = parts.shift();
+      if (!part) return void r.end();
+      r.write(part, () => setTimeout(next, 2));
+    };
+    next();
+  };
+
+  it("a chunked body of exactly the limit is read whole; a character split across chunks is decoded whole", async () => {
+    const body = Buffer.from(JSON.stringify({ ...seedPartner, displayName: "Zoë — 東京" }));
+    const cut = body.indexOf(Buffer.from("東")) + 1; // inside the three bytes of 東
+    const client = await clientWith(chunked(200, [body.subarray(0, cut), body.subarray(cut)]), body.length);
+    await expect(client.get(id)).resolves.toMatchObject({ displayName: "Zoë — 東京" });
+  });
+
+  it("one byte over, chunked: ResponseTooLarge, it went on past the limit", async () => {
+    const body = Buffer.from(JSON.stringify(seedPartner));
+    const client = await clientWith(chunked(200, [body.subarray(0, 10), body.subarray(10)]), body.length - 1);
+    await expect(client.get(id)).rejects.toMatchObject({
+      code: "ResponseTooLarge",
+      status: 200,
+      message: `HTTP 200: the body went on past the limit of ${body.length - 1} bytes (maxResponseBytes); reading stopped`,
+    });
+  });
+
+  it("a declared length of exactly the limit is read; one over is refused before reading, naming the length", async () => {
+    const text = JSON.stringify(seedPartner);
+    const client = await clientWith((_q, r) => {
+      r.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text), "request-id": "r-1", date: "Sun, 29 Nov 2026 09:00:00 GMT" });
+      r.end(text);
+    }, Buffer.byteLength(text));
+    await expect(client.get(id)).resolves.toEqual(seedPartner);
+    await server.close();
+    const smaller = await clientWith((_q, r) => {
+      r.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text), "request-id": "r-1", date: "Sun, 29 Nov 2026 09:00:00 GMT" });
+      r.end(text);
+    }, Buffer.byteLength(text) - 1);
+    await expect(smaller.get(id)).rejects.toMatchObject({
+      code: "ResponseTooLarge",
+      message: `HTTP 200: the body declares ${Buffer.byteLength(text)} bytes, over the limit of ${Buffer.byteLength(text) - 1} bytes (maxResponseBytes); reading stopped`,
+      requestId: "r-1",
+      date: "Sun, 29 Nov 2026 09:00:00 GMT",
+    });
+  });
+
+  it("an error body over the limit is cut at it, not refused: the error keeps the first bytes", async () => {
+    const client = await clientWith(chunked(503, [Buffer.from("a".repeat(30)), Buffer.from("b".repeat(30))]), 40);
+    const error = await rejection(client.get(id));
+    expect(error).toMatchObject({ status: 503, code: "UnknownError", body: `${"a".repeat(30)}${"b".repeat(10)}` });
+  });
+});
+
+describe("listAll's next links", () => {
+  async function clientFor(handler: Handler) {
+    server = await startGraphServer(handler);
+    return createRemoteAssistanceClient({ baseUrl: `${server.baseUrl}/`, getAccessToken: () => TOKEN, retry: false });
+  }
+  const drain = async (pages: AsyncIterable<unknown>) => {
+    const seen: unknown[] = [];
+    for await (const p of pages) seen.push(p);
+    return seen;
+  };
+
+  it("a relative next link is refused: it must be absolute", async () => {
+    const client = await clientFor((_q, r) => void r.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ value: [seedPartner], "@odata.nextLink": "/v1.0/deviceManagement/remoteAssistancePartners?page=2" })));
+    const error = await rejection(drain(client.listAll()));
+    expect(error).toMatchObject({ name: "ContractViolationError", direction: "response", errors: [{ path: "/@odata.nextLink", message: "must be an absolute URL" }] });
+    expect(error.message).toBe("The list page breaks the contract: /@odata.nextLink must be an absolute URL");
+  });
+
+  it("a base URL with a trailing slash still matches its own next links; maxPages 1 reads one page and says more remain", async () => {
+    const client = await clientFor((req, r) =>
+      void r.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ value: [seedPartner], ...(req.url.includes("page=2") ? {} : { "@odata.nextLink": `${server.baseUrl}/deviceManagement/remoteAssistancePartners?page=2` }) })),
+    );
+    expect(await drain(client.listAll())).toHaveLength(2);
+    await expect(drain(client.listAll(undefined, { maxPages: 1 }))).rejects.toThrow(new RangeError("listAll: stopped after maxPages (1) pages; more remain"));
+  });
+});
