@@ -3,7 +3,7 @@
 // and the partner's operations, each a row of ./operations.ts and a few lines here. An entry point gives it its
 // contract (API version, validators, types) and adds what only that contract or entry has: raw, the settings.
 import { ContractViolationError } from "../errors.js";
-import { contractChecks, type ContractChecks, type ContractValidators } from "./contract-checks.js";
+import { contractChecks, type ContractChecks } from "./contract-checks.js";
 import { COLLECTION, OPERATIONS, operationUrl, type Operation } from "./operations.js";
 import { resolveOptions, type ContractDefaults, type RemoteAssistanceClientOptions, type ResolvedOptions } from "./options.js";
 import { createPipeline, type Received } from "./pipeline.js";

@@ -6,8 +6,9 @@
 // when unused: nothing here runs at import, the symbols are looked up when a call is made).
 import { withoutQueryValues, type CallReport, type CallSpan, type Tracing } from "./telemetry.js";
 
-const OTEL_API = "opentelemetry.js.api.1";
-const SPAN_KEY = "OpenTelemetry Context Key SPAN";
+// Looked up once, not per call; marked pure so that a bundle that never uses the adapter drops them with it.
+const OTEL_API = /* @__PURE__ */ Symbol.for("opentelemetry.js.api.1");
+const SPAN_KEY = /* @__PURE__ */ Symbol.for("OpenTelemetry Context Key SPAN");
 const SPAN_KIND_CLIENT = 2;
 const STATUS_ERROR = 2;
 
@@ -23,7 +24,7 @@ interface OpenTelemetryGlobal {
 
 /** Spans through the registered OpenTelemetry tracer provider; none while there is none. */
 export const openTelemetry: Tracing = (operation, calledUrl, basePath) => {
-  const otel = (globalThis as Record<symbol, OpenTelemetryGlobal | undefined>)[Symbol.for(OTEL_API)];
+  const otel = (globalThis as Record<symbol, OpenTelemetryGlobal | undefined>)[OTEL_API];
   if (!otel?.trace) return undefined;
   const url = withoutQueryValues(calledUrl);
   const template = `${basePath.replace(/\/+$/, "")}${operation.template}`;
@@ -43,7 +44,7 @@ export const openTelemetry: Tracing = (operation, calledUrl, basePath) => {
   const { context } = otel;
   return {
     // Active while the call runs: spans of fetch instrumentation below it become its children.
-    run: (work) => (context ? context.with(context.active().setValue(Symbol.for(SPAN_KEY), span), work) : work()),
+    run: (work) => (context ? context.with(context.active().setValue(SPAN_KEY, span), work) : work()),
     end: (report, error) => endSpan(span, report, error),
   } satisfies CallSpan;
 };

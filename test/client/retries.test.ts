@@ -161,36 +161,33 @@ describe("the retry middleware on raw", () => {
     expect(second).toBe(first);
   });
 
-  it("a fetch that rejects with something else than an Error: retried, then thrown as an Error whose cause it is", async () => {
-    let calls = 0;
+  /** A client whose raw calls meet a fetch that always rejects with `reason`, and how often it was called. */
+  const rejectingClient = (reason: unknown) => {
+    const counted = { calls: 0 };
     const client = createRemoteAssistanceClient({
       baseUrl: "https://graph.example/v1.0",
       getAccessToken: () => TOKEN,
       retry: { baseDelayMs: 1 },
       fetch: () => {
-        calls++;
-        return Promise.reject("socket closed");
+        counted.calls++;
+        return Promise.reject(reason);
       },
     });
+    return { client, counted };
+  };
+
+  it("a fetch that rejects with something else than an Error: retried, then thrown as an Error whose cause it is", async () => {
+    const { client, counted } = rejectingClient("socket closed");
     const error = await rejection(client.raw.GET("/deviceManagement/remoteAssistancePartners"));
     expect(error).toBeInstanceOf(Error);
     expect(error.message).toBe("socket closed");
     expect(error.cause).toBe("socket closed");
-    expect(calls).toBe(4);
+    expect(counted.calls).toBe(4);
   });
 
   it("a POST that fails to connect is not retried by raw either", async () => {
-    let calls = 0;
-    const client = createRemoteAssistanceClient({
-      baseUrl: "https://graph.example/v1.0",
-      getAccessToken: () => TOKEN,
-      retry: { baseDelayMs: 1 },
-      fetch: () => {
-        calls++;
-        return Promise.reject(new TypeError("fetch failed"));
-      },
-    });
+    const { client, counted } = rejectingClient(new TypeError("fetch failed"));
     await expect(client.raw.POST("/deviceManagement/remoteAssistancePartners", { body: {} })).rejects.toThrow("fetch failed");
-    expect(calls).toBe(1);
+    expect(counted.calls).toBe(1);
   });
 });
