@@ -13,15 +13,17 @@ import {
   type RemoteAssistanceState,
 } from "../../src/beta/index.js";
 import { createRemoteAssistanceClient as createV1Client } from "../../src/index.js";
-import { createRemoteAssistanceFake, type FakeServer } from "../../src/testing.js";
+import { createRemoteAssistanceFake, type FakeServer, type RemoteAssistanceFake } from "../../src/testing.js";
 
 const TOKEN = "beta-token";
 const PARTNER = "7443c8b9-c8b9-7443-b9c8-4374b9c84374";
 
 describe("the beta client against the beta fake", () => {
-  const fake = createRemoteAssistanceFake({ version: "beta" });
+  // Made in a hook, not in the describe body: a throw while collecting would leave no test to fail.
+  let fake: RemoteAssistanceFake;
   let server: FakeServer;
   beforeAll(async () => {
+    fake = createRemoteAssistanceFake({ version: "beta" });
     server = await fake.listen();
   });
   afterAll(() => server.close());

@@ -97,10 +97,14 @@ async function runLifecycle(client: Lifecycle, fake: RemoteAssistanceFake) {
 }
 
 describe("the whole life of a partner", () => {
-  const fake = createRemoteAssistanceFake({ baseUrl: MSW_BASE });
-  const msw = setupServer(...fake.handlers);
+  // Made in a hook, not in the describe body: a throw there fails every test below (a throw while collecting would
+  // leave no test at all, and Stryker would count the mutant that caused it as survived).
+  let fake: RemoteAssistanceFake;
+  let msw: ReturnType<typeof setupServer>;
   let server: FakeServer;
   beforeAll(async () => {
+    fake = createRemoteAssistanceFake({ baseUrl: MSW_BASE });
+    msw = setupServer(...fake.handlers);
     server = await fake.listen({ port: 0 });
   });
   afterEach(() => {

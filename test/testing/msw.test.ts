@@ -8,12 +8,18 @@ import { at } from "../helpers/spec.js";
 
 // A loopback address nothing listens on: should a request ever slip past msw, it fails here, never on the network.
 const baseUrl = "http://127.0.0.1:9/v1.0";
-const server = setupServer(...createRemoteAssistanceHandlers({ baseUrl }));
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+// Made in a hook, not while the file is collected: a throw there fails every test (a throw while collecting would
+// leave no test at all, and Stryker would count the mutant that caused it as survived).
+let server: ReturnType<typeof setupServer>;
+let client: ReturnType<typeof createRemoteAssistanceClient>;
+beforeAll(() => {
+  server = setupServer(...createRemoteAssistanceHandlers({ baseUrl }));
+  server.listen({ onUnhandledRequest: "error" });
+  client = createRemoteAssistanceClient({ baseUrl, getAccessToken: () => "test-token", retry: false, validate: "response" });
+});
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-const client = createRemoteAssistanceClient({ baseUrl, getAccessToken: () => "test-token", retry: false, validate: "response" });
 const id = "7443c8b9-c8b9-7443-b9c8-4374b9c84374";
 const item = "/paths/~1deviceManagement~1remoteAssistancePartners~1{remoteAssistancePartnerId}";
 
