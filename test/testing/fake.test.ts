@@ -1,6 +1,8 @@
 // The stateful fake as a consumer uses it: the whole life of a partner with this package's client and with
 // Microsoft's Graph SDK, over the fake's HTTP server and over its msw handlers; then every rule it keeps.
 import { Client, HTTPMessageHandler, type Context, type Middleware } from "@microsoft/microsoft-graph-client";
+import { once } from "node:events";
+import { connect } from "node:net";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createRemoteAssistanceClient, GraphError, type RemoteAssistancePartner } from "../../src/index.js";
@@ -425,6 +427,17 @@ describe("throttling and faults, deterministic", () => {
 });
 
 describe("the fake's adapters", () => {
+  const C = "/deviceManagement/remoteAssistancePartners";
+  /** Sends `request` as written and resolves to everything the server answers before it closes. */
+  const rawExchange = (port: number, host: string, request: string) =>
+    new Promise<string>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      const socket = connect(port, host, () => socket.end(request));
+      socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+      socket.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+      socket.on("error", reject);
+    });
+
   it("msw handlers answer under Graph's own base by default (v1.0, or beta for a beta fake), or under a given base without its trailing slash", async () => {
     const cases = [
       [createRemoteAssistanceFake(), "https://graph.microsoft.com/v1.0"],
@@ -455,5 +468,48 @@ describe("the fake's adapters", () => {
     expect((await response.json()).remoteAssistanceState).toBe("disabled");
     await again.close();
     await expect(fetch(again.url)).rejects.toThrow();
+  });
+
+  it("listens on 127.0.0.1 only: another loopback address is refused", async () => {
+    const server = await createRemoteAssistanceFake().listen();
+    try {
+      const { port } = new URL(server.url);
+      await expect(rawExchange(Number(port), "127.0.0.2", "GET / HTTP/1.1\r\nHost: x\r\n\r\n")).rejects.toMatchObject({ code: "ECONNREFUSED" });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("an HTTP/1.0 request without Host is answered, its links under the address the fake listens on", async () => {
+    const server = await createRemoteAssistanceFake().listen();
+    try {
+      const { port } = new URL(server.url);
+      const answer = await rawExchange(Number(port), "127.0.0.1", `GET /v1.0${C}?$top=1 HTTP/1.0\r\nAuthorization: Bearer ${TOKEN}\r\n\r\n`);
+      expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+      expect(answer).toContain(`"@odata.nextLink":"${server.url}${C}?%24top=1&%24skiptoken=fake-1"`);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("a caller gone mid-body leaves no unhandled rejection in the consumer's process, and the fake serves on", async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", record);
+    const server = await createRemoteAssistanceFake().listen();
+    try {
+      const { port } = new URL(server.url);
+      const socket = connect(Number(port), "127.0.0.1");
+      await once(socket, "connect");
+      socket.write(`POST /v1.0${C} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Length: 100\r\n\r\n{"displayName":`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      socket.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(unhandled).toEqual([]);
+      expect((await fetch(`${server.url}${C}`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+    } finally {
+      process.off("unhandledRejection", record);
+      await server.close();
+    }
   });
 });

@@ -45,22 +45,28 @@ export function createRemoteAssistanceFake(options: RemoteAssistanceFakeOptions 
   ];
   return {
     handlers,
-    listen: (listenOptions) => serve(service, listenOptions?.port ?? 0, options.version ?? "v1.0"),
+    listen: (listenOptions) => serve(service, listenOptions?.port, options.version ?? "v1.0"),
     partners: service.partners,
     requests: service.requests,
     reset: service.reset,
   };
 }
 
-async function serve(service: ReturnType<typeof createFakeService>, port: number, version: string): Promise<FakeServer> {
+async function serve(service: ReturnType<typeof createFakeService>, port: number | undefined, version: string): Promise<FakeServer> {
   const server = createServer((req, res) => {
-    void readBody(req).then((body) => {
-      const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
-      const base = `http://${req.headers.host}/${version}`;
-      const answer: FakeResponse = service.handle({ method: req.method ?? "GET", url, headers: { get: (name) => headerOf(req, name) }, body }, base);
-      res.writeHead(answer.status, answer.headers);
-      res.end(answer.body);
-    });
+    readBody(req).then(
+      (body) => {
+        // HTTP/1.0 may leave out Host: answer (and link) under the address the fake listens on.
+        const origin = `http://${req.headers.host ?? `127.0.0.1:${(server.address() as AddressInfo).port}`}`;
+        const request = { method: req.method!, url: new URL(req.url!, origin), headers: { get: (name: string) => headerOf(req, name) }, body };
+        const answer: FakeResponse = service.handle(request, `${origin}/${version}`);
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.body);
+      },
+      // The caller went away mid-body: nobody is left to answer, and the consumer's process must not see an
+      // unhandled rejection for it.
+      () => res.destroy(),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -77,10 +83,8 @@ async function serve(service: ReturnType<typeof createFakeService>, port: number
   };
 }
 
-function headerOf(req: IncomingMessage, name: string): string | null {
-  const value = req.headers[name.toLowerCase()];
-  return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
-}
+/** The service asks for single-valued headers by their lower-case names. */
+const headerOf = (req: IncomingMessage, name: string): string | null => (req.headers[name] as string | undefined) ?? null;
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -24,6 +24,7 @@ export interface FakeOptions {
 export interface FakeRequest {
   method: string;
   url: URL;
+  /** Asked for by lower-case name. */
   headers: { get(name: string): string | null };
   body: string;
 }
