@@ -12,7 +12,8 @@ export function serialiseBody(kind: string, body: unknown): string {
   } catch {
     throw new TypeError(`${what} could not be read (a Proxy that refuses it)`);
   }
-  if (body === null || typeof body !== "object" || Array.isArray(body) || (prototype !== Object.prototype && prototype !== null)) {
+  // Not an object (prototype undefined), an array or a class instance: only {…} and Object.create(null) pass.
+  if (prototype !== Object.prototype && prototype !== null) {
     throw new TypeError(`${what} must be a plain object, got ${describeValue(body)}`);
   }
   let text: string | undefined;
@@ -41,15 +42,15 @@ function describeValue(value: unknown): string {
 export interface ReadOptions {
   /** The most bytes to keep. */
   limit: number;
-  /** Past the limit: fail (`ResponseTooLarge`), or keep what came so far and stop reading (`truncate`). */
-  over: "fail" | "truncate";
+  /** Past the limit: keep what came so far and stop reading (true), or fail with `ResponseTooLarge` (false). */
+  truncate: boolean;
   clientRequestId: string;
 }
 
 /** The body as text, never more than `limit` bytes of it. */
-export async function readBody(response: Response, { limit, over, clientRequestId }: ReadOptions): Promise<{ text: string; truncated: boolean }> {
+export async function readBody(response: Response, { limit, truncate, clientRequestId }: ReadOptions): Promise<{ text: string; truncated: boolean }> {
   const declared = response.headers.get("content-length");
-  if (over === "fail" && declared !== null && Number(declared) > limit) {
+  if (!truncate && declared !== null && Number(declared) > limit) {
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge(response, limit, clientRequestId, `declares ${declared} bytes, over`);
   }
@@ -66,7 +67,7 @@ export async function readBody(response: Response, { limit, over, clientRequestI
     bytes += value.byteLength;
     if (bytes > limit) {
       await reader.cancel().catch(() => undefined);
-      if (over === "fail") throw tooLarge(response, limit, clientRequestId, "went on past");
+      if (!truncate) throw tooLarge(response, limit, clientRequestId, "went on past");
       return { text: text + decoder.decode(value.subarray(0, value.byteLength - (bytes - limit))), truncated: true };
     }
     text += decoder.decode(value, { stream: true });

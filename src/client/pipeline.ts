@@ -28,9 +28,10 @@ export interface CallRequest {
   progress?: Progress | undefined;
 }
 
-/** What a successful call received: the body's text, whether it is JSON, the response, the client-request-id. */
+/** What a successful call received: the body's text, the response, the client-request-id. */
 export interface Received {
   text: string;
+  /** Whether the content-type says JSON (the text may still be empty, or not JSON at all). */
   json: boolean;
   response: Response;
   clientRequestId: string;
@@ -44,7 +45,7 @@ export function createPipeline(options: ResolvedOptions): Pipeline {
   return async ({ method, url, body, headers: callHeaders, signal: callerSignal, progress = { attempts: 0 } }) => {
     const { headers, clientRequestId } = requestHeaders(options.headers, callHeaders, body !== undefined);
     progress.clientRequestId = clientRequestId;
-    const tokens: string[] = [];
+    const tokens = new Set<string>(); // every token this call sent, to redact from what the server says
     const deadline = withDeadline(callerSignal, options.timeoutMs);
     const signal = deadline.signal;
     let resentForToken = false;
@@ -52,7 +53,7 @@ export function createPipeline(options: ResolvedOptions): Pipeline {
       // A token per attempt: a long Retry-After can outlive the first one. The headers object is this call's own and
       // fetch copies it when called, so each attempt can set its token and count in place.
       const token = await options.tokens.get(url, signal);
-      if (!tokens.includes(token)) tokens.push(token);
+      tokens.add(token);
       headers.Authorization = `Bearer ${token}`;
       if (n > 0) headers["Retry-Attempt"] = String(n);
       progress.attempts++;
@@ -73,16 +74,16 @@ export function createPipeline(options: ResolvedOptions): Pipeline {
       try {
         outcome = { response: await attempt(0) };
       } catch (error) {
-        if (error instanceof GraphError) throw error; // no token, or a redirect refused: nothing to retry
-        outcome = { error };
+        outcome = { error }; // a GraphError (no token, a redirect refused) is not retryable: the policy says so
       }
       if (options.retry?.isRetryable(outcome)) outcome = await options.retry.settle({ method, url, signal }, outcome, attempt);
-      if (outcome.error !== undefined) throw outcome.error;
-      response = outcome.response!;
+      // Tested by the response, not the error: fetch may reject with undefined itself.
+      if (!outcome.response) throw outcome.error;
+      response = outcome.response;
       read = await readBody(response, {
         // An error body is only quoted: its first ERROR_BODY_BYTES are plenty, the rest is not read.
         limit: response.ok ? options.maxResponseBytes : Math.min(options.maxResponseBytes, ERROR_BODY_BYTES),
-        over: response.ok ? "fail" : "truncate",
+        truncate: !response.ok,
         clientRequestId,
       });
     } catch (cause) {
@@ -92,7 +93,7 @@ export function createPipeline(options: ResolvedOptions): Pipeline {
     }
     // A server may echo the token (in a 401 body, say): no error the client builds repeats it.
     if (!response.ok) throw graphErrorFromResponse(response, redact(read.text, tokens), clientRequestId, read.truncated);
-    const json = read.text !== "" && /\bjson\b/i.test(response.headers.get("content-type") ?? "");
+    const json = /\bjson\b/i.test(response.headers.get("content-type") ?? "");
     return { text: read.text, json, response, clientRequestId };
   };
 }
@@ -126,7 +127,7 @@ function failure(cause: unknown, callerSignal: AbortSignal | undefined, clientRe
 }
 
 /** `text` with every token (as sent, and as JSON would escape it) replaced by `[redacted]`. */
-export function redact(text: string, tokens: readonly string[]): string {
+export function redact(text: string, tokens: Iterable<string>): string {
   let clean = text;
   for (const token of tokens) {
     clean = clean.replaceAll(token, "[redacted]");
