@@ -1,6 +1,10 @@
 // The tests StrykerJS runs against each mutant of src/ (`npm run mutation`): those that import src/ directly and pin
 // its behaviour. Left out: what spawns processes or measures load (Prism's mock, the soak and load tests: minutes per
 // mutant, and they assert throughput rather than behaviour) and what tests dist/, the spec or the docs.
+//
+// These tests build clients, fakes and msw servers in hooks or in the tests, never in a describe body or at the top
+// of the file: a throw while a file is collected leaves no test to fail, and Stryker then counts the mutant that
+// caused it as survived (every mutant that broke the fake's construction did, until this was found).
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
