@@ -20,7 +20,7 @@ export function withDeadline(callerSignal: AbortSignal | undefined, timeoutMs: n
   const timer = timeoutMs ? setTimeout(() => controller.abort(new DOMException("The request timed out", "TimeoutError")), timeoutMs) : undefined;
   const forward = () => controller.abort(callerSignal!.reason);
   if (callerSignal?.aborted) forward();
-  else callerSignal?.addEventListener("abort", forward, { once: true });
+  else callerSignal?.addEventListener("abort", forward); // removed by release(), which every call ends with
   return {
     signal: controller.signal,
     release() {

@@ -60,6 +60,17 @@ describe("fetch rejecting", () => {
   });
 });
 
+describe("the signal fetch gets", () => {
+  it("none when there is no timeoutMs and no caller's signal: nothing can abort, so nothing is made per call", async () => {
+    const signals: unknown[] = [];
+    const client = createRemoteAssistanceClient({ baseUrl: BASE, getAccessToken: () => "t", fetch: async (_input, init) => (signals.push(init?.signal), new Response(null, { status: 204 })) });
+    await client.delete(ID);
+    await client.delete(ID, { signal: new AbortController().signal });
+    expect(signals[0]).toBeUndefined();
+    expect(signals[1]).toBeInstanceOf(AbortSignal);
+  });
+});
+
 describe("a JSON content-type", () => {
   it("with no body where a partner is due: InvalidResponse saying there was no body", async () => {
     const { client } = clientAnswering(() => new Response("", { status: 200, headers: { "content-type": "application/json" } }));
