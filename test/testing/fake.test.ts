@@ -307,6 +307,30 @@ describe("the rules the fake keeps", () => {
     expect(fake.partners().find((p) => p.id === "p3")).toEqual(partners[3]);
   });
 
+  it("a body that is not JSON, or not an object: 400 whose one detail targets (body), in Graph's error shape", async () => {
+    const notJson = await json(`${C}/p3`, { method: "PATCH", body: "displayName=x" });
+    expect(notJson.status).toBe(400);
+    const { innerError, ...error } = notJson.body.error;
+    expect(error).toEqual({
+      code: "BadRequest",
+      message: "The request body breaks the contract: (body) is not valid JSON",
+      details: [{ code: "BadRequest", message: "(body) is not valid JSON", target: "(body)" }],
+    });
+    // Graph's innerError: its date to the second, without a zone, and the ids of the exchange.
+    expect(innerError).toEqual({ date: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/), "request-id": notJson.headers.get("request-id"), "client-request-id": notJson.headers.get("client-request-id") });
+    const array = await json(`${C}/p3`, { method: "PATCH", body: "[]" });
+    expect(array.body.error.message).toBe("The request body breaks the contract: (body) must be object");
+    expect(array.body.error.details).toEqual([{ code: "BadRequest", message: "(body) must be object", target: "(body)" }]);
+  });
+
+  it("answers only under its own base path, for the paths of the resource and nothing longer", async () => {
+    const under = (path: string) => fetch(`${new URL(server.url).origin}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } }).then((r) => r.status);
+    expect(await under(`/beta${C}`)).toBe(404);
+    expect(await under(`/v1.0/x${C}`)).toBe(404);
+    expect(await under(`/v1.0${C}/p0/beginOnboarding/more`)).toBe(404);
+    expect(await under(`/v1.0${C}/p0`)).toBe(200);
+  });
+
   it("401 without a bearer token", async () => {
     const response = await fetch(`${server.url}${C}`);
     expect(response.status).toBe(401);
@@ -350,7 +374,7 @@ describe("throttling and faults, deterministic", () => {
       const throttled = await patch();
       expect(throttled.status).toBe(429);
       expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThanOrEqual(59);
-      expect((await throttled.json()).error.code).toBe("TooManyRequests");
+      expect((await throttled.json()).error).toMatchObject({ code: "TooManyRequests", message: "Too many requests: the fake's write quota is used up." });
     } finally {
       await server.close();
     }
@@ -419,7 +443,9 @@ describe("throttling and faults, deterministic", () => {
     try {
       const url = `${server.url}/deviceManagement/remoteAssistancePartners/${SEED_IDS[0]}`;
       expect((await fetch(url, { method: "PATCH", body: "{}" })).status).toBe(401);
-      expect([503, 504]).toContain((await fetch(url, { method: "PATCH", body: '{"id":"x"}', headers: { authorization: `Bearer ${TOKEN}` } })).status);
+      const fault = await fetch(url, { method: "PATCH", body: '{"id":"x"}', headers: { authorization: `Bearer ${TOKEN}` } });
+      expect([503, 504]).toContain(fault.status);
+      expect((await fault.json()).error.message).toBe("The fake answered with an injected fault.");
     } finally {
       await server.close();
     }

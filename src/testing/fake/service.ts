@@ -103,7 +103,7 @@ function replies(request: FakeRequest): Replies {
 /** Which operation, then the service's own checks in its order: authentication, faults, throttling, the body. */
 function route(state: State, request: FakeRequest, base: string, replies: Replies): FakeResponse {
   const { error } = replies;
-  const basePath = new URL(base).pathname.replace(/\/+$/, "");
+  const basePath = new URL(base).pathname; // the adapters give it without a trailing slash
   const path = request.url.pathname.startsWith(`${basePath}/`) ? request.url.pathname.slice(basePath.length) : request.url.pathname;
   // The beta settings singleton (a beta fake only), or the partners' collection, one of them, its actions.
   const settings = state.settings !== undefined && path === "/deviceManagement/remoteAssistanceSettings";
