@@ -172,6 +172,25 @@ describe("the rules the fake keeps", () => {
     const last = await json(`${C}?$top=3&$skip=3`);
     expect(ids(last.body)).toEqual(["p3", "p4"]);
     expect(last.body["@odata.nextLink"]).toBeUndefined();
+    // A page that ends exactly at the last partner has no next link (no empty page after it).
+    expect((await json(`${C}?$top=2&$skip=3`)).body).toEqual({
+      "@odata.context": `${server.url}/$metadata#deviceManagement/remoteAssistancePartners`,
+      value: [partners[3], partners[4]],
+    });
+  });
+
+  it("a nextLink spends $skip on the first page and carries one $skiptoken, page after page", async () => {
+    const first = await json(`${C}?$top=1&$skip=1&$select=id`);
+    const second = new URL(first.body["@odata.nextLink"]);
+    expect([...second.searchParams.keys()]).toEqual(["$top", "$select", "$skiptoken"]);
+    expect(second.searchParams.get("$skiptoken")).toBe("fake-2");
+    const page = await fetch(second, { headers: { authorization: `Bearer ${TOKEN}` } }).then((r) => r.json());
+    expect(page.value).toEqual([{ id: "p2" }]);
+    expect([...new URL(page["@odata.nextLink"]).searchParams.entries()]).toEqual([["$top", "1"], ["$select", "id"], ["$skiptoken", "fake-3"]]);
+  });
+
+  it("an unknown id: 404 ResourceNotFound naming it", async () => {
+    expect((await json(`${C}/nobody`)).body.error).toMatchObject({ code: "ResourceNotFound", message: "No remoteAssistancePartner with id 'nobody'." });
   });
 
   it("keeps the query on its nextLinks: a filtered, ordered, selected listing stays so page after page", async () => {
