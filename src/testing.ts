@@ -65,15 +65,14 @@ function pageLinks(request: Request, baseUrl: string) {
 function documented(operation: Json, status: string, adjust: (example: Json) => Json = (example) => example): Response {
   const response = resolve(operation.responses[status] ?? operation.responses[`${status.charAt(0)}XX`]);
   if (!response) return violation([{ path: "", message: `the operation documents no ${status} response` }], 500);
+  // Every header and body of the spec carries examples (test/contract checks it): the first of each is answered.
   const headers: Record<string, string> = {};
-  for (const [name, header] of Object.entries((response.headers ?? {}) as Json)) {
-    const example = Object.values((resolve(header)?.examples ?? {}) as Json)[0]?.value;
-    if (example !== undefined) headers[name] = String(example);
-  }
-  const [mediaType, content] = Object.entries((response.content ?? {}) as Json)[0] ?? [];
-  const example = content ? adjust(Object.values((content.examples ?? {}) as Json)[0]?.value) : undefined;
+  for (const [name, header] of Object.entries((response.headers ?? {}) as Json)) headers[name] = String(firstExample(resolve(header)!));
   const init = { status: Number(status), headers };
-  if (example === undefined) return new HttpResponse(null, init);
+  const content = Object.entries((response.content ?? {}) as Json)[0];
+  if (!content) return new HttpResponse(null, init);
+  const [mediaType, media] = content;
+  const example = adjust(firstExample(media));
   return mediaType === "text/plain" ? HttpResponse.text(String(example), init) : HttpResponse.json(example, init);
 }
 
@@ -90,8 +89,10 @@ function violation(errors: { path: string; message: string }[], status = 422): R
   );
 }
 
+const firstExample = (node: Json): Json => (Object.values(node.examples as Json)[0] as Json).value;
+
+/** The node a $ref points at. The spec's $refs name components, whose names need no JSON-pointer unescaping. */
 function resolve(node: Json | undefined): Json | undefined {
   if (!node?.$ref) return node;
-  const target = (node.$ref as string).slice(2).split("/").reduce((at: Json, key: string) => at[key.replace(/~1/g, "/").replace(/~0/g, "~")], spec as Json);
-  return resolve(target);
+  return resolve((node.$ref as string).slice(2).split("/").reduce((at: Json, key: string) => at[key], spec as Json));
 }

@@ -31,6 +31,22 @@ describe("every example in the bundled spec", () => {
     expect(valid).toBe(true);
   });
 
+  it("every response of every operation has an example for each header and each body (the msw handlers answer with them)", () => {
+    type Node = Record<string, any>;
+    const resolved = (node: Node): Node => (node.$ref ? resolved(at(node.$ref.slice(1))) : node);
+    const missing: string[] = [];
+    for (const [path, item] of Object.entries(spec.paths as Node)) {
+      for (const [method, operation] of Object.entries(item as Node)) {
+        for (const [status, response] of Object.entries((operation.responses ?? {}) as Node)) {
+          const { headers = {}, content = {} } = resolved(response);
+          for (const [name, header] of Object.entries(headers as Node)) if (!Object.keys(resolved(header).examples ?? {}).length) missing.push(`${method} ${path} ${status} header ${name}`);
+          for (const [type, media] of Object.entries(content as Node)) if (!Object.keys(media.examples ?? {}).length) missing.push(`${method} ${path} ${status} ${type}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it("walks the schema each example points at (no dangling pointer)", () => {
     for (const example of examples) expect(at(example.schemaPointer), example.schemaPointer).toBeTypeOf("object");
   });

@@ -101,20 +101,38 @@ describe("createRemoteAssistanceHandlers", () => {
     expect(throttled.headers.get("retry-after")).toBe("10");
   });
 
-  it("a Bearer header without a token is no token", async () => {
-    const response = await fetch(`${baseUrl}/deviceManagement/remoteAssistancePartners`, { headers: { authorization: "Bearer " } });
-    expect(response.status).toBe(401);
+  it("a Bearer header without a token, or not at the start, is no token", async () => {
+    for (const authorization of ["Bearer ", "Basic Bearer t"]) {
+      const response = await fetch(`${baseUrl}/deviceManagement/remoteAssistancePartners`, { headers: { authorization } });
+      expect(response.status, authorization).toBe(401);
+    }
+  });
+
+  it("a body that is not an object: 422 naming the body as a whole", async () => {
+    const response = await fetch(`${baseUrl}/deviceManagement/remoteAssistancePartners/${id}`, { method: "PATCH", headers: { authorization: "Bearer t" }, body: "[]" });
+    expect(response.status).toBe(422);
+    expect((await response.json()).error).toEqual({
+      code: "ContractViolation",
+      message: "The request breaks the contract: (body) must be object",
+      details: [{ code: "ContractViolation", message: "must be object", target: "" }],
+    });
   });
 });
 
-describe("createRemoteAssistanceHandlers with a base URL ending in a slash", () => {
-  it("serves under that base, and links the next page there", async () => {
-    const other = setupServer(...createRemoteAssistanceHandlers({ baseUrl: "http://127.0.0.1:9/other/" }));
+describe("createRemoteAssistanceHandlers and remoteAssistanceHttp with a base URL ending in slashes", () => {
+  it("serve under that base without them, and link the next page there", async () => {
+    const other = setupServer(
+      remoteAssistanceHttp({ baseUrl: "http://127.0.0.1:9/other//" }).get("/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}", ({ response }) =>
+        response(404).json({ error: { code: "ResourceNotFound", message: "overridden" } }),
+      ),
+      ...createRemoteAssistanceHandlers({ baseUrl: "http://127.0.0.1:9/other//" }),
+    );
     server.close();
     other.listen({ onUnhandledRequest: "error" });
     try {
       const response = await fetch("http://127.0.0.1:9/other/deviceManagement/remoteAssistancePartners", { headers: { authorization: "Bearer t" } });
       expect((await response.json())["@odata.nextLink"]).toBe("http://127.0.0.1:9/other/deviceManagement/remoteAssistancePartners?$skiptoken=page2");
+      expect((await fetch("http://127.0.0.1:9/other/deviceManagement/remoteAssistancePartners/p1")).status).toBe(404);
     } finally {
       other.close();
       server.listen({ onUnhandledRequest: "error" });
