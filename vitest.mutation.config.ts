@@ -4,7 +4,8 @@
 //
 // These tests build clients, fakes and msw servers in hooks or in the tests, never in a describe body or at the top
 // of the file: a throw while a file is collected leaves no test to fail, and Stryker then counts the mutant that
-// caused it as survived (every mutant that broke the fake's construction did, until this was found).
+// caused it as survived (every mutant that broke the fake's construction did, until this was found). The hooks go
+// inside a describe, too: a failed file-level hook is not seen as the failure of the file's tests.
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
