@@ -85,16 +85,16 @@ const QUOTED_CHARS = 200;
  * stopped at ERROR_BODY_BYTES) and cleared of secrets. An OData envelope gives Graph's code and message; anything
  * else (HTML, plain text, JSON of another shape) is quoted at the start of the message and kept as text in `body`.
  */
-export function graphErrorFromResponse(response: Response, text: string, clientRequestId: string, truncated = false): GraphError {
-  let envelope: ODataError | undefined;
+export function graphErrorFromResponse(response: Response, text: string, clientRequestId: string, truncated: boolean): GraphError {
+  let parsed: unknown;
   if (!truncated && /\bjson\b/i.test(response.headers.get("content-type") ?? "")) {
     try {
-      const parsed: unknown = JSON.parse(text);
-      if (isODataError(parsed)) envelope = parsed;
+      parsed = JSON.parse(text);
     } catch {
       // Not JSON after all: the error keeps the text.
     }
   }
+  const envelope = isODataError(parsed) ? parsed : undefined;
   const inner = envelope?.error.innerError;
   const quoted = text.trim();
   const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;

@@ -7,7 +7,7 @@ import { createOpenApiHttp, type OpenApiHttpHandlers } from "openapi-msw";
 import spec from "../generated/openapi.json" with { type: "json" };
 import { DEFAULT_BASE_URL } from "./client/options.js";
 import type { paths } from "./types.js";
-import { judgeRequest } from "./testing/requests.js";
+import { hasBearerToken, judgeBody } from "./testing/requests.js";
 
 export { createRemoteAssistanceFake, type FakeOptions, type FakeServer, type LoggedRequest, type RemoteAssistanceFake, type RemoteAssistanceFakeOptions } from "./testing/fake/index.js";
 
@@ -40,8 +40,9 @@ export function createRemoteAssistanceHandlers(options: HandlerOptions = {}): Ht
 }
 
 async function answer(operation: Json, request: Request, baseUrl: string): Promise<Response> {
-  const verdict = judgeRequest(operation.operationId, request.headers.get("authorization"), await request.text());
-  if (!verdict.ok) return verdict.reason === "unauthenticated" ? documented(operation, "401") : violation(verdict.errors);
+  if (!hasBearerToken(request.headers.get("authorization"))) return documented(operation, "401");
+  const verdict = judgeBody(operation.operationId, await request.text());
+  if (!verdict.ok) return violation(verdict.errors);
   const preferred = /code=(\d{3})/.exec(request.headers.get("prefer") ?? "")?.[1];
   const status = preferred ?? Object.keys(operation.responses).find((code) => code.startsWith("2"))!;
   return documented(operation, status, pageLinks(request, baseUrl));

@@ -1,13 +1,10 @@
-// How the mocks of this package judge a request, in one place: the bearer token and the body against the contract,
+// How the mocks of this package judge a request, in one place: the bearer token, and the body against the contract
 // with this package's own validators. The static msw handlers and the stateful fake both ask here; they differ only
 // in how they answer (the static handlers as Prism does, 422; the fake as Graph does, 400).
 import * as beta from "../beta/validation.js";
 import { validateRemoteAssistancePartnerCreate, validateRemoteAssistancePartnerUpdate, type ValidationError, type Validator } from "../validation.js";
 
-export type RequestVerdict =
-  | { ok: true; body?: Record<string, unknown> }
-  | { ok: false; reason: "unauthenticated" }
-  | { ok: false; reason: "contract"; errors: ValidationError[] };
+export type BodyVerdict = { ok: true; body?: Record<string, unknown> } | { ok: false; errors: ValidationError[] };
 
 const BODY_VALIDATORS: Record<"v1.0" | "beta", Record<string, Validator<unknown>>> = {
   "v1.0": {
@@ -24,19 +21,18 @@ const BODY_VALIDATORS: Record<"v1.0" | "beta", Record<string, Validator<unknown>
 export const hasBearerToken = (authorization: string | null) => /^Bearer \S+/.test(authorization ?? "");
 
 /**
- * The verdict on one request of `operationId`: its Authorization header and, for a body operation, its body text,
- * judged by the validators of `version`'s contract.
+ * The verdict on the body of one request of `operationId`, judged by the validators of `version`'s contract; an
+ * operation without a body passes. (The bearer token is the caller's to check first, with hasBearerToken.)
  */
-export function judgeRequest(operationId: string, authorization: string | null, bodyText: string, version: "v1.0" | "beta" = "v1.0"): RequestVerdict {
-  if (!hasBearerToken(authorization)) return { ok: false, reason: "unauthenticated" };
+export function judgeBody(operationId: string, bodyText: string, version: "v1.0" | "beta" = "v1.0"): BodyVerdict {
   const validate = BODY_VALIDATORS[version][operationId];
   if (!validate) return { ok: true };
   let body: unknown;
   try {
     body = JSON.parse(bodyText);
   } catch {
-    return { ok: false, reason: "contract", errors: [{ path: "", message: "is not valid JSON" }] };
+    return { ok: false, errors: [{ path: "", message: "is not valid JSON" }] };
   }
   const result = validate(body);
-  return result.valid ? { ok: true, body: result.value as Record<string, unknown> } : { ok: false, reason: "contract", errors: result.errors };
+  return result.valid ? { ok: true, body: result.value as Record<string, unknown> } : { ok: false, errors: result.errors };
 }

@@ -69,6 +69,8 @@ describe("graphErrorFromResponse", () => {
     ["error null", { error: null }],
     ["error a string", { error: "bad" }],
     ["no error", { message: "m" }],
+    ["JSON null", null],
+    ["a JSON string", "error"],
   ])("%s is not an OData error: UnknownError, the text kept", (_name, body) => {
     const text = JSON.stringify(body);
     expect(error(400, text)).toMatchObject({ code: "UnknownError", body: text, message: `HTTP 400: ${text}` });
@@ -95,5 +97,12 @@ describe("graphErrorFromResponse", () => {
 
   it("the client-request-id given is kept when the response echoes none", () => {
     expect(error(500, "", { type: "text/plain" })).toMatchObject({ clientRequestId: "c-1", message: "HTTP 500: (empty body)", requestId: undefined, date: undefined });
+  });
+});
+
+describe("GraphError", () => {
+  it("has a cause only when given one (no `[cause]: undefined` in logs), and keeps a falsy one", () => {
+    expect("cause" in new GraphError({ status: 500, code: "X", message: "m" })).toBe(false);
+    expect(new GraphError({ status: 0, code: "NetworkError", message: "m", cause: null }).cause).toBeNull();
   });
 });

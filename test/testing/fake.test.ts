@@ -353,7 +353,7 @@ describe("the rules the fake keeps", () => {
   it("401 without a bearer token", async () => {
     const response = await fetch(`${server.url}${C}`);
     expect(response.status).toBe(401);
-    expect((await response.json()).error.code).toBe("InvalidAuthenticationToken");
+    expect((await response.json()).error).toMatchObject({ code: "InvalidAuthenticationToken", message: "Access token is empty." });
   });
 
   it("every response carries request-id, the echoed client-request-id and Date, like Graph", async () => {

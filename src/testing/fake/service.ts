@@ -1,7 +1,7 @@
 // The stateful fake's one handler: a request in, a response out, the partners kept in memory between them. The HTTP
 // server and the msw handlers are thin adapters over it, so both behave exactly alike.
 import type { RemoteAssistancePartner } from "../../types.js";
-import { hasBearerToken, judgeRequest } from "../requests.js";
+import { hasBearerToken, judgeBody } from "../requests.js";
 import { operate } from "./operations.js";
 import { QueryError } from "./query.js";
 import { examplePartners, faultStatus, initialSettings, mulberry32, throttled, type State } from "./state.js";
@@ -120,8 +120,8 @@ function route(state: State, request: FakeRequest, base: string, replies: Replie
   const id = rawId === undefined ? undefined : decodeURIComponent(rawId);
   const operation = settings ? SETTINGS_OPERATIONS[request.method] : operationFor(request.method, id, action);
   if (!operation) return error(405, "BadRequest", `${request.method} is not allowed on ${path}.`);
-  const verdict = judgeRequest(operation, request.headers.get("authorization"), request.body, state.options.version);
-  if (!verdict.ok && verdict.reason === "contract") {
+  const verdict = judgeBody(operation, request.body, state.options.version);
+  if (!verdict.ok) {
     const details = verdict.errors.map((e) => ({ code: "BadRequest", message: `${e.path || "(body)"} ${e.message}`, target: e.path || "(body)" }));
     return error(400, "BadRequest", `The request body breaks the contract: ${details.map((d) => d.message).join("; ")}`, { details });
   }
