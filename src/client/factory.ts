@@ -82,7 +82,7 @@ export function clientCore(contract: ContractDefaults, clientOptions: RemoteAssi
   const pipeline = createPipeline(options);
   const send: ClientCore["send"] = async (operation, url, callOptions, body, interpret) => {
     const request = { method: operation.method, url, body, headers: callOptions?.headers, signal: callOptions?.signal };
-    const watched = watchCall(options.onCallEnd, options.tracing, operation, url, options.base.pathname);
+    const watched = watchCall(options.onCallEnd, options.tracing, operation, url, options.basePath);
     // Without a hook or a tracer provider, a call is the pipeline and nothing else.
     if (!watched) return interpret(await pipeline(request));
     try {
@@ -150,7 +150,7 @@ async function* listAll<T extends ContractTypes>(
     yield* current.value as T["partner"][];
     const next = current["@odata.nextLink"];
     if (!next) return;
-    const url = checkedNextLink(next, options.base);
+    const url = checkedNextLink(next, options.base.origin, options.basePath);
     if (followed.has(url)) throw new ContractViolationError("response", [{ path: "/@odata.nextLink", message: `repeats a link already followed (${url}): the pages go round in a cycle` }], "The list page");
     if (pages >= maxPages) throw new RangeError(`listAll: stopped after maxPages (${maxPages}) pages; more remain`);
     followed.add(url);
@@ -159,18 +159,18 @@ async function* listAll<T extends ContractTypes>(
 }
 
 /** A next link, refused when it leaves the client's origin and collection path (the token would follow it). */
-function checkedNextLink(nextLink: string, base: URL): string {
+function checkedNextLink(nextLink: string, origin: string, basePath: string): string {
   let url: URL;
   try {
     url = new URL(nextLink);
   } catch {
     throw new ContractViolationError("response", [{ path: "/@odata.nextLink", message: "must be an absolute URL" }], "The list page");
   }
-  const expectedPath = `${base.pathname.replace(/\/+$/, "")}${COLLECTION}`;
-  if (url.origin !== base.origin || url.pathname !== expectedPath) {
+  const expectedPath = `${basePath}${COLLECTION}`;
+  if (url.origin !== origin || url.pathname !== expectedPath) {
     throw new ContractViolationError(
       "response",
-      [{ path: "/@odata.nextLink", message: `must stay on ${base.origin}${expectedPath}; refusing to send the token to ${url.origin}${url.pathname}` }],
+      [{ path: "/@odata.nextLink", message: `must stay on ${origin}${expectedPath}; refusing to send the token to ${url.origin}${url.pathname}` }],
       "The list page",
     );
   }

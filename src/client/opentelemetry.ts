@@ -27,7 +27,7 @@ export const openTelemetry: Tracing = (operation, calledUrl, basePath) => {
   const otel = (globalThis as Record<symbol, OpenTelemetryGlobal | undefined>)[OTEL_API];
   if (!otel?.trace) return undefined;
   const url = withoutQueryValues(calledUrl);
-  const template = `${basePath.replace(/\/+$/, "")}${operation.template}`;
+  const template = `${basePath}${operation.template}`;
   const { hostname, port, protocol } = new URL(url);
   // HTTP client span conventions: "{method} {url.template}", low-cardinality, with the template as an attribute.
   const span = otel.trace.getTracer("remote-assistance-contract").startSpan(`${operation.method} ${template}`, {

@@ -93,6 +93,8 @@ export interface ResolvedOptions {
   /** Without a trailing slash. */
   baseUrl: string;
   base: URL;
+  /** base's path without a trailing slash: "/v1.0", or "" for a bare origin. */
+  basePath: string;
   tokens: TokenSource;
   fetch: FetchLike | undefined;
   retryOptions: RetryOptions | false;
@@ -122,7 +124,7 @@ export function resolveOptions(options: RemoteAssistanceClientOptions, contract:
   if (options.fetch !== undefined && typeof options.fetch !== "function") throw new TypeError("fetch must be a function");
   if (options.onCallEnd !== undefined && typeof options.onCallEnd !== "function") throw new TypeError("onCallEnd must be a function");
   if (options.tracing !== undefined && options.tracing !== false && typeof options.tracing !== "function") throw new TypeError("tracing must be a function (openTelemetry) or false");
-  const { baseUrl, base } = resolveEndpoint(options, contract.version);
+  const { baseUrl, base, basePath } = resolveEndpoint(options, contract.version);
   const validate = options.validate ?? "off";
   if (!MODES.includes(validate)) throw new TypeError(`validate must be "off", "request", "response" or "both", got ${JSON.stringify(validate)}`);
   if (options.timeoutMs !== undefined && !(typeof options.timeoutMs === "number" && options.timeoutMs > 0 && options.timeoutMs <= MAX_TIMER_MS)) {
@@ -142,6 +144,7 @@ export function resolveOptions(options: RemoteAssistanceClientOptions, contract:
   return {
     baseUrl,
     base,
+    basePath,
     tokens: resolveTokens(options, base),
     fetch: options.fetch,
     retryOptions,
@@ -202,7 +205,7 @@ function resolveValidators(given: ValidatorsOption | undefined, contract: Contra
   return () => (loaded ??= load());
 }
 
-function resolveBaseUrl(given: unknown): { baseUrl: string; base: URL } {
+function resolveBaseUrl(given: unknown): { baseUrl: string; base: URL; basePath: string } {
   if (typeof given !== "string") throw new TypeError(`baseUrl must be a string, got ${given === null ? "null" : typeof given}`);
   let base: URL;
   try {
@@ -214,5 +217,5 @@ function resolveBaseUrl(given: unknown): { baseUrl: string; base: URL } {
   // Paths are appended to baseUrl: after a query or fragment they would not be paths at all.
   if (given.includes("?") || given.includes("#")) throw new TypeError("baseUrl must not have a query or fragment");
   if (base.username || base.password) throw new TypeError("baseUrl must not carry credentials");
-  return { baseUrl: base.href.replace(/\/+$/, ""), base };
+  return { baseUrl: base.href.replace(/\/+$/, ""), base, basePath: base.pathname.replace(/\/+$/, "") };
 }

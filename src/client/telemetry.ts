@@ -45,8 +45,9 @@ export interface CallSpan {
 }
 
 /**
- * Starts a span for a call about to be made (`url` as called, `basePath` the path of the client's base URL), or gives
- * undefined when there is nowhere to send it; that answer must be cheap, it comes before every call.
+ * Starts a span for a call about to be made (`url` as called, `basePath` the path of the client's base URL without a
+ * trailing slash), or gives undefined when there is nowhere to send it; that answer must be cheap, it comes before
+ * every call.
  */
 export type Tracing = (operation: Operation, url: string, basePath: string) => CallSpan | undefined;
 
@@ -98,7 +99,7 @@ function quietly<T>(work: () => T): T | undefined {
   try {
     return work();
   } catch {
-    return undefined;
+    // dropped: undefined
   }
 }
 

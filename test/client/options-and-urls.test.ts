@@ -49,6 +49,26 @@ describe("options refused when the client is made", () => {
     await client.delete("p1");
     expect(urls).toEqual(["https://graph.example/v1.0/deviceManagement/remoteAssistancePartners/p1"]);
   });
+
+  it("listAll under a baseUrl with trailing slashes follows next links under the path without them, and refuses others", async () => {
+    const collection = "https://graph.example/v1.0/deviceManagement/remoteAssistancePartners";
+    const pages: Record<string, object> = {
+      [collection]: { value: [{ id: "p1" }], "@odata.nextLink": `${collection}?$skiptoken=2` },
+      [`${collection}?$skiptoken=2`]: { value: [{ id: "p2" }], "@odata.nextLink": "https://graph.example/v1.0//deviceManagement/remoteAssistancePartners?$skiptoken=3" },
+    };
+    const client = createRemoteAssistanceClient({ getAccessToken, baseUrl: "https://graph.example/v1.0//", fetch: async (input) => Response.json(pages[String(input)]) });
+    const ids: string[] = [];
+    const done = (async () => {
+      for await (const partner of client.listAll()) ids.push(partner.id!);
+    })();
+    await expect(done).rejects.toMatchObject({
+      name: "ContractViolationError",
+      direction: "response",
+      message:
+        "The list page breaks the contract: /@odata.nextLink must stay on https://graph.example/v1.0/deviceManagement/remoteAssistancePartners; refusing to send the token to https://graph.example/v1.0//deviceManagement/remoteAssistancePartners",
+    });
+    expect(ids).toEqual(["p1", "p2"]);
+  });
 });
 
 describe("operationUrl", () => {

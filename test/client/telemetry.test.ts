@@ -53,6 +53,20 @@ describe("onCallEnd", () => {
     expect(reports[0]!.clientRequestId).toBe(server!.seen[0]!.headers["client-request-id"]);
   });
 
+  it.each([
+    ["a DOMException", undefined, "AbortError"],
+    ["a string", "stop", "Error"],
+    ["null", null, "Error"],
+  ])("the caller's abort before any response, its reason %s: status 0, the reason's name or Error, and the call rejects with the reason", async (_what, reason, errorCode) => {
+    const { client, reports } = await clientFor(() => undefined);
+    const controller = new AbortController();
+    const call = client.get(id, undefined, { signal: controller.signal });
+    controller.abort(reason);
+    const thrown = await call.catch((e: unknown) => e);
+    expect(thrown).toBe(controller.signal.reason);
+    expect(reports).toEqual([expect.objectContaining({ operationId: "getRemoteAssistancePartner", status: 0, errorCode, requestId: undefined, date: undefined })]);
+  });
+
   it("no response at all: status 0, the client's code (NetworkError, Timeout)", async () => {
     const { client, reports } = await clientFor(() => undefined, { timeoutMs: 50, retry: false });
     await rejection(client.delete(id));
@@ -236,13 +250,14 @@ describe("OpenTelemetry", () => {
 
   it("server.port: the URL's, or 443 for https and 80 for http when the URL has none; url.template keeps one slash", async () => {
     const fetch = async () => new Response(null, { status: 204 });
-    for (const baseUrl of ["https://graph.example/v1.0/", "http://graph.example/v1.0", "https://graph.example:8443/v1.0"]) {
+    for (const baseUrl of ["https://graph.example/v1.0//", "http://graph.example/v1.0", "https://graph.example:8443/v1.0", "https://graph.example"]) {
       await createRemoteAssistanceClient({ baseUrl, getAccessToken: () => TOKEN, fetch }).delete(id);
     }
     expect(exporter.getFinishedSpans().map((s) => [s.attributes["server.port"], s.attributes["url.template"]])).toEqual([
       [443, "/v1.0/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}"],
       [80, "/v1.0/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}"],
       [8443, "/v1.0/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}"],
+      [443, "/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}"],
     ]);
   });
 
