@@ -1,7 +1,7 @@
 // Bodies both ways, the cases the client tests leave: what a request body may be (each refusal's message exactly),
 // and what a success body must be for each kind of answer.
 import { afterEach, describe, expect, it } from "vitest";
-import { serialiseBody } from "../../src/client/body.js";
+import { readBody, serialiseBody } from "../../src/client/body.js";
 import { createRemoteAssistanceClient } from "../../src/index.js";
 import { noContent, rejection, seedPartner, startGraphServer, TOKEN, type GraphServer, type Handler } from "../helpers/graph-server.js";
 
@@ -20,6 +20,24 @@ describe("serialiseBody", () => {
   class Named {}
   const anonymous = Object.create(Object.create(null, { constructor: { value: undefined } }));
   const unreadablePrototype = new Proxy({}, { getPrototypeOf: () => { throw new Error("no"); } });
+
+  const unreadableConstructor = Object.create({
+    get constructor() {
+      throw new Error("no");
+    },
+  });
+  class Unnamed {}
+  Object.defineProperty(Unnamed, "name", { value: "" });
+  const numberNamed = Object.create({ constructor: { name: 42 } });
+
+  it.each([
+    ["an object whose prototype's constructor cannot be read", unreadableConstructor, "The update body must be a plain object, got an object that cannot be read"],
+    ["an instance of a class without a name", new Unnamed(), "The update body must be a plain object, got an object with a prototype"],
+    ["an object whose constructor's name is not a string", numberNamed, "The update body must be a plain object, got an object with a prototype"],
+    ["an object whose toJSON throws undefined", { a: { toJSON: () => { throw undefined; } } }, "The update body cannot be serialised as JSON: undefined"],
+  ])("%s: a TypeError saying so", (_what, body, message) => {
+    expect(() => serialiseBody("update", body)).toThrow(new TypeError(message));
+  });
 
   it.each([
     ["null", null, "The update body must be a plain object, got null"],
@@ -151,6 +169,32 @@ describe("reading within maxResponseBytes", () => {
     const client = await clientWith(chunked(503, [Buffer.from("a".repeat(30)), Buffer.from("b".repeat(30))]), 40);
     const error = await rejection(client.get(id));
     expect(error).toMatchObject({ status: 503, code: "UnknownError", body: `${"a".repeat(30)}${"b".repeat(10)}` });
+  });
+});
+
+describe("readBody, on its own", () => {
+  const streamOf = (...parts: string[]) =>
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const part of parts) controller.enqueue(new TextEncoder().encode(part));
+        controller.close();
+      },
+    });
+  const options = (limit: number, truncate: boolean) => ({ limit, truncate, clientRequestId: "c-1" });
+
+  it("past the limit with truncate: the first bytes and truncated, whether a length was declared or not", async () => {
+    expect(await readBody(new Response(streamOf("a".repeat(30), "b".repeat(30))), options(40, true))).toEqual({ text: `${"a".repeat(30)}${"b".repeat(10)}`, truncated: true });
+    expect(await readBody(new Response("c".repeat(60), { headers: { "content-length": "60" } }), options(40, true))).toEqual({ text: "c".repeat(40), truncated: true });
+  });
+
+  it("within the limit: all of it, not truncated", async () => {
+    expect(await readBody(new Response(streamOf("ab", "cd")), options(4, true))).toEqual({ text: "abcd", truncated: false });
+    expect(await readBody(new Response(null), options(4, false))).toEqual({ text: "", truncated: false });
+  });
+
+  it("a declared length over the limit with no body to cancel: ResponseTooLarge all the same", async () => {
+    const response = new Response(null, { status: 200, headers: { "content-length": "999999" } });
+    await expect(readBody(response, options(10, false))).rejects.toMatchObject({ code: "ResponseTooLarge", clientRequestId: "c-1", requestId: undefined, date: undefined });
   });
 });
 
