@@ -1,5 +1,6 @@
 // The retry policy and the building of a GraphError, unit by unit: the bounds that are allowed, which outcomes are
 // retried, how a wait ends on abort, and which bodies count as Graph's OData errors.
+import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { GraphError, graphErrorFromResponse } from "../../src/errors.js";
 import { MAX_TIMER_MS, retryPolicy, type Outcome } from "../../src/retry-policy.js";
@@ -55,6 +56,34 @@ describe("retryPolicy", () => {
     const waiting = policy.settle({ method: "GET", url: "u", signal: controller.signal }, respond(503, { "retry-after": "30" }), again);
     setTimeout(() => controller.abort(reason), 10);
     await expect(waiting).rejects.toBe(reason);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0); // the wait's listener went with the abort
+  });
+
+  it("an abort while the retry is being announced ends the wait at once, without waiting it out", async () => {
+    const controller = new AbortController();
+    const reason = new Error("stop");
+    const policy = retryPolicy({ onRetry: () => controller.abort(reason) });
+    const started = performance.now();
+    await expect(policy.settle({ method: "GET", url: "u", signal: controller.signal }, respond(503, { "retry-after": "20" }), async () => new Response(null, { status: 204 }))).rejects.toBe(reason);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it("a wait that runs out leaves no listener on the signal", async () => {
+    const controller = new AbortController();
+    const outcome = await retryPolicy({ baseDelayMs: 1 }).settle({ method: "GET", url: "u", signal: controller.signal }, respond(503), async () => new Response(null, { status: 204 }));
+    expect(outcome.response?.status).toBe(204);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
+  it("attempts that all throw: the last thrown is the outcome, not the response before them", async () => {
+    let n = 0;
+    const outcome = await retryPolicy({ baseDelayMs: 0, maxRetries: 2 }).settle({ method: "GET", url: "u" }, respond(503), () => Promise.reject(new TypeError(`reset ${++n}`)));
+    expect(outcome).toEqual({ error: new TypeError("reset 2") });
+    expect(outcome.response).toBeUndefined();
+  });
+
+  it.each([["a numeric string", "5"], ["NaN", Number.NaN], ["a negative", -1], ["over 2³¹−1", MAX_TIMER_MS + 1]])("baseDelayMs %s is refused", (_what, value) => {
+    expect(() => retryPolicy({ baseDelayMs: value as number })).toThrow(new RangeError(`retry: baseDelayMs must be a number of milliseconds from 0 to ${MAX_TIMER_MS}, got ${value}`));
   });
 });
 
