@@ -68,7 +68,7 @@ export function cachedCredential(credential: TokenCredential, scope: string, now
         return await (signal ? untilAborted(shared.promise, signal) : shared.promise);
       } catch (error) {
         // Another call's abort ended the shared getToken: this one still wants a token, so it asks again.
-        if (shared.signal?.aborted && shared.signal !== signal && !signal?.aborted) continue;
+        if (shared.signal?.aborted && !signal?.aborted) continue;
         throw error;
       }
     }
@@ -80,7 +80,7 @@ export function cachedCredential(credential: TokenCredential, scope: string, now
       const at = now();
       if (token && at < token.expiresOnTimestamp - REFRESH_BEFORE_EXPIRY_MS) {
         // Still good: refresh in the background if the issuer asked for it, and carry on with this one meanwhile.
-        if (token.refreshAfterTimestamp !== undefined && at >= token.refreshAfterTimestamp && at >= quietUntil && !pending) {
+        if (at >= (token.refreshAfterTimestamp ?? Infinity) && at >= quietUntil && !pending) {
           refresh(undefined).promise.catch(() => (quietUntil = now() + REFRESH_RETRY_MS));
         }
         return token.token;
@@ -104,7 +104,7 @@ async function fetchToken(credential: TokenCredential, scope: string, signal: Ab
   try {
     result = await credential.getToken([scope], signal ? { abortSignal: signal } : {});
   } catch (cause) {
-    if (signal?.aborted) throw signal.reason;
+    // (A getToken ended by its caller's abort lands here too; that caller has its reason already, by untilAborted.)
     throw authenticationFailed(`credential.getToken failed: ${(cause as Error)?.message ?? String(cause)}`, cause);
   }
   if (!result) throw authenticationFailed(`credential.getToken gave no token for ${scope}`);
