@@ -48,7 +48,7 @@ export async function requestToken(getAccessToken: AccessTokenProvider, url: str
     // Without a signal there is nothing to race: the common case stays one await.
     token = signal ? await untilAborted(Promise.resolve().then(() => getAccessToken({ url, signal })), signal) : await getAccessToken({ url, signal: NEVER_ABORTS });
   } catch (cause) {
-    if (signal?.aborted && cause === signal.reason) throw cause;
+    if (signal?.aborted) throw cause; // the signal's reason, from untilAborted
     throw new GraphError({ status: 0, code: "AuthenticationFailed", message: `getAccessToken failed: ${(cause as Error)?.message ?? String(cause)}`, cause });
   }
   return sendableToken(token, "getAccessToken");
