@@ -279,6 +279,8 @@ describe("credential: options", () => {
     ["a class instance without getToken", { credential: new (class Credential {})() }, /credential must have a getToken method/],
     ["scope with getAccessToken", { getAccessToken: (): string => "t", scope: "https://graph.microsoft.com/.default" }, /scope goes with credential/],
     ["an empty scope", { credential, scope: "" }, /scope must be a non-empty string/],
+    ["a scope that is not a string", { credential, scope: ["https://graph.microsoft.com/.default"] }, /scope must be a non-empty string/],
+    ["a null credential", { credential: null }, /credential must have a getToken method/],
   ])("%s: TypeError at creation", (_name, options, message) => {
     expect(() => createRemoteAssistanceClient(options as never)).toThrow(TypeError);
     expect(() => createRemoteAssistanceClient(options as never)).toThrow(message);

@@ -57,6 +57,21 @@ describe("/client: validation with the validators given", () => {
     expect(server!.seen).toHaveLength(2);
   });
 
+  it("an import that fails: that call fails with its error, nothing sent, and the next call imports again", async () => {
+    let imports = 0;
+    const failure = new Error("chunk failed to load");
+    const client = await lightClient((_req, res) => noContent(res), {
+      validate: "request",
+      validators: () => (++imports === 1 ? Promise.reject(failure) : import("../../src/validation.js")),
+    });
+    await expect(client.update(id, { displayName: "x" })).rejects.toBe(failure);
+    expect(server!.seen).toHaveLength(0);
+    await client.update(id, { displayName: "y" });
+    await client.update(id, { displayName: "z" });
+    expect(imports).toBe(2);
+    expect(server!.seen).toHaveLength(2);
+  });
+
   it("a module that is not the contract's: a TypeError naming the validator missing, nothing sent", async () => {
     const client = await lightClient((_req, res) => noContent(res), { validate: "request", validators: { validateODataError: validators.validateODataError } });
     await expect(client.update(id, { displayName: "x" })).rejects.toThrow(

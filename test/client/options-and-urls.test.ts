@@ -29,6 +29,10 @@ describe("options refused when the client is made", () => {
     ["baseUrl with an empty query", { getAccessToken, baseUrl: "https://graph.example/v1.0?" }, TypeError, "baseUrl must not have a query or fragment"],
     ["baseUrl with a user only", { getAccessToken, baseUrl: "https://user@graph.example/v1.0" }, TypeError, "baseUrl must not carry credentials"],
     ["Authorization in headers", { getAccessToken, headers: { Authorization: "Bearer x" } }, TypeError, "headers: Authorization is not allowed; the client sends the token itself"],
+    ["a line feed in a client header", { getAccessToken, headers: { "x-a": "\nX: y" } }, TypeError, "headers: header x-a cannot be sent: a line feed (U+000A) at position 0"],
+    ["headers not an object", { getAccessToken, headers: "x-a: b" }, TypeError, "headers must be an object of header names to strings"],
+    ["onCallEnd not a function", { getAccessToken, onCallEnd: {} }, TypeError, "onCallEnd must be a function"],
+    ["tracing true", { getAccessToken, tracing: true }, TypeError, "tracing must be a function (openTelemetry) or false"],
   ])("%s", (_name, options, type, message) => {
     expect(() => createRemoteAssistanceClient(options as never)).toThrow(new type(message));
   });
