@@ -78,6 +78,15 @@ describe("count", () => {
     expect(error).toMatchObject({ name: "GraphError", code: "InvalidResponse", status: 200 });
     expect(error.message).toBe(`HTTP 200 with a count that is not a whole number (${JSON.stringify(text.trim())})`);
   });
+
+  it("a long refusal quotes the first 40 characters only", async () => {
+    const client = await clientFor((_q, r) => {
+      r.writeHead(200, { "content-type": "text/plain" });
+      r.end(`<html>${"x".repeat(100)}</html>`);
+    });
+    const error = await rejection(client.count());
+    expect(error.message).toBe(`HTTP 200 with a count that is not a whole number (${JSON.stringify(`<html>${"x".repeat(34)}`)})`);
+  });
 });
 
 describe("the request's id", () => {

@@ -115,6 +115,36 @@ describe("redirects", () => {
     ]);
   });
 
+  it("a 302 after a POST and a 303 after anything become a GET without the body; a 302 after a PATCH and a 307 keep both", async () => {
+    const sent: Parameters<typeof fake>[1] = [];
+    const collection = `${base}/deviceManagement/remoteAssistancePartners`;
+    let createAnswer = moved(302, `${base}/created-302`);
+    const client = createRemoteAssistanceClient({
+      baseUrl: base,
+      getAccessToken: () => TOKEN,
+      fetch: fake({ [collection]: () => createAnswer(), [item]: moved(303, `${base}/see-other`), [`${base}/created-302`]: () => Response.json({ id }, { status: 201 }), [`${base}/created-307`]: () => Response.json({ id }, { status: 201 }) }, sent),
+    });
+    await client.create({ displayName: "a" }).catch(() => undefined);
+    createAnswer = moved(307, `${base}/created-307`);
+    await client.create({ displayName: "b" }).catch(() => undefined);
+    await client.update(id, { displayName: "c" });
+    expect(sent.map((s) => [s.method, s.url.replace(base, ""), s.body ?? null, s.headers.get("content-type")])).toEqual([
+      ["POST", "/deviceManagement/remoteAssistancePartners", '{"displayName":"a"}', "application/json"],
+      ["GET", "/created-302", null, null],
+      ["POST", "/deviceManagement/remoteAssistancePartners", '{"displayName":"b"}', "application/json"],
+      ["POST", "/created-307", '{"displayName":"b"}', "application/json"],
+      ["PATCH", `/deviceManagement/remoteAssistancePartners/${id}`, '{"displayName":"c"}', "application/json"],
+      ["GET", "/see-other", null, null],
+    ]);
+    sent.length = 0;
+    const kept = createRemoteAssistanceClient({ baseUrl: base, getAccessToken: () => TOKEN, fetch: fake({ [item]: moved(302, `${base}/moved-302`) }, sent) });
+    await kept.update(id, { displayName: "d" });
+    expect(sent.map((s) => [s.method, s.url.replace(base, ""), s.body ?? null])).toEqual([
+      ["PATCH", `/deviceManagement/remoteAssistancePartners/${id}`, '{"displayName":"d"}'],
+      ["PATCH", "/moved-302", '{"displayName":"d"}'],
+    ]);
+  });
+
   it("a relative Location is resolved against the request's URL", async () => {
     const sent: Parameters<typeof fake>[1] = [];
     const client = createRemoteAssistanceClient({ baseUrl: base, getAccessToken: () => TOKEN, fetch: fake({ [item]: moved(307, "../remoteAssistancePartners/other") }, sent) });

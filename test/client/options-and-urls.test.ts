@@ -2,7 +2,7 @@
 // encoded ids, and queries written the way Graph reads them (and the way openapi-fetch writes them for raw).
 import { createQuerySerializer } from "openapi-fetch";
 import { describe, expect, it } from "vitest";
-import { OPERATIONS, QUERY_SERIALIZER, operationUrl, serializeQuery } from "../../src/client/operations.js";
+import { op, OPERATIONS, QUERY_SERIALIZER, operationUrl, serializeQuery } from "../../src/client/operations.js";
 import { createRemoteAssistanceClient, DEFAULT_MAX_RESPONSE_BYTES } from "../../src/index.js";
 
 const getAccessToken = () => "t";
@@ -72,6 +72,14 @@ describe("options refused when the client is made", () => {
         "The list page breaks the contract: /@odata.nextLink must stay on https://graph.example/v1.0/deviceManagement/remoteAssistancePartners; refusing to send the token to https://graph.example/v1.0//deviceManagement/remoteAssistancePartners",
     });
     expect(ids).toEqual(["p1", "p2"]);
+  });
+});
+
+describe("op: an operation's URL template", () => {
+  it("the collection, an item, or the settings singleton, with the action after it", () => {
+    expect(op("a", "GET", "collection").template).toBe("/deviceManagement/remoteAssistancePartners");
+    expect(op("b", "POST", "item", "/disconnect").template).toBe("/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}/disconnect");
+    expect(op("c", "PATCH", "settings").template).toBe("/deviceManagement/remoteAssistanceSettings");
   });
 });
 
