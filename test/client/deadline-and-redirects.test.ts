@@ -80,6 +80,15 @@ describe("raw's deadline", () => {
     expect(timers()).toBeLessThanOrEqual(before);
   });
 
+  it("a fetch that rejects with a string: raw rejects with an Error carrying it, with or without retries", async () => {
+    for (const retry of [false, { baseDelayMs: 1, maxRetries: 1 }] as const) {
+      const client = createRemoteAssistanceClient({ baseUrl: "https://graph.example/v1.0", getAccessToken: () => TOKEN, timeoutMs: 5_000, retry, fetch: () => Promise.reject("connection reset") });
+      const error = await client.raw.GET("/deviceManagement/remoteAssistancePartners").catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect(error).toMatchObject({ message: "connection reset", cause: "connection reset" });
+    }
+  });
+
   it("bounds a raw call that hangs: the TimeoutError as it is", async () => {
     const client = await clientFor(() => undefined, { timeoutMs: 40 });
     await expect(client.raw.GET("/deviceManagement/remoteAssistancePartners")).rejects.toMatchObject({ name: "TimeoutError" });

@@ -275,6 +275,17 @@ describe("OpenTelemetry", () => {
     expect(failed!.status.code).toBe(SpanStatusCode.ERROR);
   });
 
+  it("a call aborted with a null reason still ends its span, as an error without a message", async () => {
+    const client = createRemoteAssistanceClient({ baseUrl: "https://graph.example/v1.0", getAccessToken: () => TOKEN, fetch: () => new Promise<Response>(() => undefined) });
+    const controller = new AbortController();
+    const call = client.get(id, undefined, { signal: controller.signal });
+    controller.abort(null);
+    await expect(call).rejects.toBeNull();
+    const [span] = exporter.getFinishedSpans();
+    expect(span!.status).toEqual({ code: SpanStatusCode.ERROR });
+    expect(span!.attributes["error.type"]).toBe("Error");
+  });
+
   it("no tracer provider registered: no span, and the call is not wrapped", async () => {
     trace.disable();
     const { client } = await clientFor((_req, res) => noContent(res));
