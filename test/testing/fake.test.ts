@@ -532,6 +532,9 @@ describe("the fake's adapters", () => {
       const answer = await rawExchange(Number(port), "127.0.0.1", `GET /v1.0${C}?$top=1 HTTP/1.0\r\nAuthorization: Bearer ${TOKEN}\r\n\r\n`);
       expect(answer).toMatch(/^HTTP\/1\.1 200 /);
       expect(answer).toContain(`"@odata.nextLink":"${server.url}${C}?%24top=1&%24skiptoken=fake-1"`);
+      // With a Host, links name it, as a server behind a name would.
+      const named = await rawExchange(Number(port), "127.0.0.1", `GET /v1.0${C}?$top=1 HTTP/1.1\r\nHost: fake.example:1234\r\nConnection: close\r\nAuthorization: Bearer ${TOKEN}\r\n\r\n`);
+      expect(named).toContain(`"@odata.nextLink":"http://fake.example:1234/v1.0${C}?%24top=1&%24skiptoken=fake-1"`);
     } finally {
       await server.close();
     }

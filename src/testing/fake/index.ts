@@ -63,9 +63,9 @@ async function serve(service: ReturnType<typeof createFakeService>, port: number
         res.writeHead(answer.status, answer.headers);
         res.end(answer.body);
       },
-      // The caller went away mid-body: nobody is left to answer, and the consumer's process must not see an
-      // unhandled rejection for it.
-      () => res.destroy(),
+      // The caller went away mid-body: nobody is left to answer (Node closes the socket), and the consumer's process
+      // must not see an unhandled rejection for it.
+      () => undefined,
     );
   });
   await new Promise<void>((resolve, reject) => {
