@@ -57,6 +57,8 @@ const markdown = [
   "",
   table,
   "",
+  `The score counts every survivor as missed, the equivalent ones below included; without those ${survivors.filter((s) => s.reason).length}, it would be ${score(total.detected, total.undetected - survivors.filter((s) => s.reason).length).toFixed(1)}%.`,
+  "",
   "**Equivalent mutants** (alive on purpose: no test can observe them), with the reason from test/mutation-equivalents.json:",
   "",
   ...survivors.filter((s) => s.reason).map((s) => `- \`${s.key}\` (\`${s.source}\`): ${s.reason}`),
@@ -70,10 +72,11 @@ writeFileSync(`${root}bench/results/mutation.md`, markdown);
 
 console.log(table);
 console.log(`\nWrote bench/results/mutation.md: ${overall.toFixed(1)}% overall; ${survivors.filter((s) => !s.reason).length} survivors not pinned, ${survivors.filter((s) => s.reason).length} equivalent.`);
+// A listed equivalent that did not survive this run (a slower machine can time one out) is worth a look, not a failure.
+for (const key of stale) console.warn(`test/mutation-equivalents.json names a mutant that did not survive this run: ${key}`);
 const problems = [
   ...(overall < OVERALL_TARGET ? [`overall ${overall.toFixed(1)}% < ${OVERALL_TARGET}%`] : []),
   ...under.map((r) => `${r.file} ${r.score.toFixed(1)}% < ${FILE_TARGET}%`),
-  ...stale.map((key) => `test/mutation-equivalents.json names a mutant that no longer survives: ${key}`),
 ];
 if (problems.length) {
   console.error(`\nMutation targets not met:\n  ${problems.join("\n  ")}`);
