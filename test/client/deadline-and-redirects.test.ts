@@ -89,6 +89,14 @@ describe("raw's deadline", () => {
     }
   });
 
+  it("a middleware of the caller's that replaces the request: raw with timeoutMs still answers", async () => {
+    const client = createRemoteAssistanceClient({ baseUrl: "https://graph.example/v1.0", getAccessToken: () => TOKEN, timeoutMs: 5_000, fetch: async () => Response.json({ value: [] }) });
+    client.raw.use({ onRequest: ({ request }) => new Request(request, { headers: { "x-added": "late" } }) });
+    const { data, response } = await client.raw.GET("/deviceManagement/remoteAssistancePartners");
+    expect(response.status).toBe(200);
+    expect(data).toEqual({ value: [] });
+  });
+
   it("bounds a raw call that hangs: the TimeoutError as it is", async () => {
     const client = await clientFor(() => undefined, { timeoutMs: 40 });
     await expect(client.raw.GET("/deviceManagement/remoteAssistancePartners")).rejects.toMatchObject({ name: "TimeoutError" });
@@ -199,6 +207,16 @@ describe("redirects", () => {
       clientRequestId: "mine",
       date: "Sun, 29 Nov 2026 09:00:00 GMT",
     });
+  });
+
+  it("raw refuses it the same way, with the client-request-id it sent", async () => {
+    const sent: Parameters<typeof fake>[1] = [];
+    const other = () => new Response(null, { status: 307, headers: { location: "https://evil.example/steal" } });
+    const client = createRemoteAssistanceClient({ baseUrl: base, getAccessToken: () => TOKEN, retry: false, fetch: fake({ [`${base}/deviceManagement/remoteAssistancePartners`]: other }, sent) });
+    const error = await rejection(client.raw.GET("/deviceManagement/remoteAssistancePartners"));
+    expect(error).toMatchObject({ code: "RedirectRefused", status: 307 });
+    expect(error.clientRequestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(error.clientRequestId).toBe(sent[0]!.headers.get("client-request-id"));
   });
 
   it("the server's own redirect within the origin, on the wire", async () => {

@@ -78,10 +78,10 @@ describe("the retry middleware", () => {
     expect(error).toMatchObject({ message: "second", cause: "second" });
   });
 
-  it("a response another middleware gave before the request was made is passed through: there is nothing to replay", async () => {
-    const cache: Middleware = { onRequest: () => status(503) };
-    const { client, sent } = clientWith([], cache, retry({ baseDelayMs: 1 }));
+  it("a request another middleware replaced after it is not replayed (it never saw that one): its 503 comes back as it is", async () => {
+    const replacing: Middleware = { onRequest: ({ request }) => new Request(request, { headers: { "x-added": "late" } }) };
+    const { client, sent } = clientWith([status(503), status(204)], retry({ baseDelayMs: 1 }), replacing);
     expect((await client.GET(ITEM, { params })).response.status).toBe(503);
-    expect(sent).toHaveLength(0);
+    expect(sent).toHaveLength(1);
   });
 });

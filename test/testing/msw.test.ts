@@ -111,6 +111,11 @@ describe("the ./testing export", () => {
       }
     });
 
+    it("a method a path does not document is left unhandled: msw's onUnhandledRequest decides (here, an error)", async () => {
+      const url = `${baseUrl}/deviceManagement/remoteAssistancePartners/${id}`;
+      await expect(fetch(url, { method: "POST", headers: { authorization: "Bearer t" }, body: "{}" })).rejects.toThrow();
+    });
+
     it("a body that is not an object: 422 naming the body as a whole", async () => {
       const response = await fetch(`${baseUrl}/deviceManagement/remoteAssistancePartners/${id}`, { method: "PATCH", headers: { authorization: "Bearer t" }, body: "[]" });
       expect(response.status).toBe(422);
