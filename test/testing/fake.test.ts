@@ -323,6 +323,7 @@ describe("the rules the fake keeps", () => {
     expect(status).toBe(400);
     expect(body.error.code).toBe("BadRequest");
     expect(body.error.details.map((d: { target: string }) => d.target).sort()).toEqual(["/displayNam", "/id", "/onboardingStatus"]);
+    expect(body.error.message.replace("The request body breaks the contract: ", "").split("; ").sort()).toEqual(body.error.details.map((d: { message: string }) => d.message).sort());
     expect(fake.partners().find((p) => p.id === "p3")).toEqual(partners[3]);
   });
 
@@ -348,6 +349,15 @@ describe("the rules the fake keeps", () => {
     expect(await under(`/v1.0/x${C}`)).toBe(404);
     expect(await under(`/v1.0${C}/p0/beginOnboarding/more`)).toBe(404);
     expect(await under(`/v1.0${C}/p0`)).toBe(200);
+  });
+
+  it("a JSON answer says odata.metadata=minimal, as Graph's do; a 204 has no content-type and no body", async () => {
+    const read = await call(`${C}/p3`);
+    expect(read.headers.get("content-type")).toBe("application/json; odata.metadata=minimal");
+    const updated = await call(`${C}/p3`, { method: "PATCH", body: "{}" });
+    expect(updated.status).toBe(204);
+    expect(updated.headers.get("content-type")).toBeNull();
+    expect(await updated.text()).toBe("");
   });
 
   it("401 without a bearer token", async () => {

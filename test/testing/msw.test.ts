@@ -94,6 +94,7 @@ describe("the ./testing export", () => {
       const twoProblems = await fetch(url, { method: "PATCH", headers: { authorization: "Bearer t" }, body: JSON.stringify({ id: "x", onboardingStatus: "on" }) });
       const { error } = await twoProblems.json();
       expect(error.details.map((d: { target: string }) => d.target).sort()).toEqual(["/id", "/onboardingStatus"]);
+      expect(error.message.replace("The request breaks the contract: ", "").split("; ")).toHaveLength(2);
     });
 
     it("the count is text/plain, the documented headers come with their examples", async () => {
