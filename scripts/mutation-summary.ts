@@ -57,7 +57,7 @@ const markdown = [
   "",
   table,
   "",
-  `The score counts every survivor as missed, the equivalent ones below included; without those ${survivors.filter((s) => s.reason).length}, it would be ${score(total.detected, total.undetected - survivors.filter((s) => s.reason).length).toFixed(1)}%.`,
+  `The score counts every survivor as missed, the equivalent ones below included; without those ${survivors.filter((s) => s.reason).length}, it would be ${(Math.floor(10 * score(total.detected, total.undetected - survivors.filter((s) => s.reason).length)) / 10).toFixed(1)}% (rounded down).`,
   "",
   "**Equivalent mutants** (alive on purpose: no test can observe them), with the reason from test/mutation-equivalents.json:",
   "",
