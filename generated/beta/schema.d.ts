@@ -23,8 +23,8 @@ export interface paths {
         };
         /**
          * List remoteAssistancePartners
-         * @description List the properties of the remoteAssistancePartner objects. The service pages large results: follow
-         *     `@odata.nextLink` until a page has none.
+         * @description List the properties of the remoteAssistancePartner objects. The service pages large results: keep fetching
+         *     `@odata.nextLink` until a page comes without one.
          *
          *     **Permissions.** One of the following is required to call this API:
          *
@@ -34,8 +34,14 @@ export interface paths {
          *     | Delegated (personal Microsoft account) | Not supported. |
          *     | Application | DeviceManagementServiceConfig.Read.All, DeviceManagementServiceConfig.ReadWrite.All |
          *
-         *     **Query options.** The OData system query options `$select`, `$filter`, `$orderby`, `$top`, `$skip`,
-         *     `$count`, `$search` and `$expand`.
+         *     **Request headers.** `Authorization: Bearer {token}` (required) and `Accept: application/json`, as
+         *     Microsoft's page lists them.
+         *
+         *     **Query options.** **Package rule:** this contract accepts the OData system query options `$select`,
+         *     `$filter`, `$orderby`, `$top`, `$skip`, `$count`, `$search` and `$expand`. Microsoft's list page documents no
+         *     query options, and Microsoft says that support for them varies from one API to another
+         *     ([Use query parameters](https://learn.microsoft.com/graph/query-parameters)): a service that refuses one
+         *     answers `400`.
          */
         get: operations["listRemoteAssistancePartners"];
         put?: never;
@@ -44,16 +50,26 @@ export interface paths {
          * @description Create a new remoteAssistancePartner object. The service sets `id`; the response carries the partner as
          *     created.
          *
-         *     **Permissions.** One of the following is required to call this API:
+         *     **Permissions.** One of the following is required to call this API
+         *     ([Create remoteAssistancePartner, beta](https://learn.microsoft.com/graph/api/intune-remoteassistance-remoteassistancepartner-create?view=graph-rest-beta)):
          *
          *     | Permission type | Permissions (from least to most privileged) |
          *     |:---|:---|
-         *     | Delegated (work or school account) | DeviceManagementServiceConfig.ReadWrite.All |
+         *     | Delegated (work or school account) | DeviceManagementServiceConfig.ReadWrite.All, DeviceManagementConfiguration.ReadWrite.All |
          *     | Delegated (personal Microsoft account) | Not supported. |
-         *     | Application | DeviceManagementServiceConfig.ReadWrite.All |
+         *     | Application | DeviceManagementServiceConfig.ReadWrite.All, DeviceManagementConfiguration.ReadWrite.All |
          *
-         *     **Not idempotent.** Sending the same request twice can create two partners, so clients do not retry it on
-         *     `503` or `504` unless the caller says so; retrying on `429` is safe, since a throttled request was not processed.
+         *     **Request headers.** `Authorization: Bearer {token}` (required) and `Accept: application/json`, as
+         *     Microsoft's page lists them.
+         *
+         *     **Throttling.** Intune remote assistance allows 200 writes (POST, PUT, DELETE, PATCH) per 20 seconds per
+         *     tenant and 100 per 20 seconds per app in a tenant
+         *     ([Microsoft Graph throttling limits](https://learn.microsoft.com/graph/throttling-limits#intune-service-limits));
+         *     past that the service answers `429` with `Retry-After`.
+         *
+         *     **Not idempotent.** Sending the same request twice can create two partners. **Package rule:** this package's
+         *     client retries a create after `429` (a throttled request was not processed) but not after `503` or `504`,
+         *     unless the caller allows it.
          */
         post: operations["createRemoteAssistancePartner"];
         delete?: never;
@@ -71,7 +87,12 @@ export interface paths {
         };
         /**
          * Count remoteAssistancePartners
-         * @description The number of remoteAssistancePartner objects, as plain text. `$filter` and `$search` narrow what is counted.
+         * @description Get the number of remoteAssistancePartner objects, as a plain-text integer. `$filter` and `$search` narrow
+         *     what is counted.
+         *
+         *     **Package rule:** Microsoft's reference has no page for this request. It is the OData `$count` segment
+         *     ([Use query parameters](https://learn.microsoft.com/graph/query-parameters#count-parameter)), with the list's
+         *     permissions.
          *
          *     **Permissions.** One of the following is required to call this API:
          *
@@ -114,6 +135,12 @@ export interface paths {
          *     | Delegated (work or school account) | DeviceManagementServiceConfig.Read.All, DeviceManagementServiceConfig.ReadWrite.All |
          *     | Delegated (personal Microsoft account) | Not supported. |
          *     | Application | DeviceManagementServiceConfig.Read.All, DeviceManagementServiceConfig.ReadWrite.All |
+         *
+         *     **Request headers.** `Authorization: Bearer {token}` (required) and `Accept: application/json`, as
+         *     Microsoft's page lists them.
+         *
+         *     **Example response.** Microsoft's example wraps the partner in `"value"`, as a list would; the page's own text
+         *     and every other example return the bare object, which is what this contract describes.
          */
         get: operations["getRemoteAssistancePartner"];
         put?: never;
@@ -129,6 +156,14 @@ export interface paths {
          *     | Delegated (work or school account) | DeviceManagementServiceConfig.ReadWrite.All |
          *     | Delegated (personal Microsoft account) | Not supported. |
          *     | Application | DeviceManagementServiceConfig.ReadWrite.All |
+         *
+         *     **Request headers.** `Authorization: Bearer {token}` (required) and `Accept: application/json`, as
+         *     Microsoft's page lists them.
+         *
+         *     **Throttling.** Intune remote assistance allows 200 writes (POST, PUT, DELETE, PATCH) per 20 seconds per
+         *     tenant and 100 per 20 seconds per app in a tenant
+         *     ([Microsoft Graph throttling limits](https://learn.microsoft.com/graph/throttling-limits#intune-service-limits));
+         *     past that the service answers `429` with `Retry-After`.
          */
         delete: operations["deleteRemoteAssistancePartner"];
         options?: never;
@@ -146,11 +181,18 @@ export interface paths {
          *     | Delegated (personal Microsoft account) | Not supported. |
          *     | Application | DeviceManagementServiceConfig.ReadWrite.All |
          *
-         *     **Response.** If successful, the service answers `200 OK` with the updated remoteAssistancePartner in the
-         *     body, as documented, or `204 No Content` with no body, as it often does in practice. Both are success.
+         *     **Request headers.** `Authorization: Bearer {token}` (required) and `Accept: application/json`, as
+         *     Microsoft's page lists them.
          *
-         *     **Throttling.** Intune remote-assistance writes are limited to 200 requests per 20 seconds per tenant and
-         *     100 per 20 seconds per app per tenant; past that the service answers `429` with `Retry-After`.
+         *     **Response.** Microsoft's page documents `200 OK` with the updated remoteAssistancePartner in the body. In
+         *     practice Intune answers `204 No Content` with no body: a Microsoft answer in
+         *     [microsoft-graph-docs-contrib issue 8701](https://github.com/microsoftgraph/microsoft-graph-docs-contrib/issues/8701)
+         *     says it does so by design. Both are success, and this package's client accepts both.
+         *
+         *     **Throttling.** Intune remote assistance allows 200 writes (POST, PUT, DELETE, PATCH) per 20 seconds per
+         *     tenant and 100 per 20 seconds per app in a tenant
+         *     ([Microsoft Graph throttling limits](https://learn.microsoft.com/graph/throttling-limits#intune-service-limits));
+         *     past that the service answers `429` with `Retry-After`.
          */
         patch: operations["updateRemoteAssistancePartner"];
         trace?: never;
@@ -171,7 +213,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * beginOnboarding
+         * beginOnboarding action
          * @description A request to start onboarding the partner. It must be coupled with the appropriate account information at
          *     the partner (for TeamViewer, the TeamViewer account). No request body.
          *
@@ -182,6 +224,14 @@ export interface paths {
          *     | Delegated (work or school account) | DeviceManagementServiceConfig.ReadWrite.All |
          *     | Delegated (personal Microsoft account) | Not supported. |
          *     | Application | DeviceManagementServiceConfig.ReadWrite.All |
+         *
+         *     **Request headers.** `Authorization: Bearer {token}` (required) and `Accept: application/json`, as
+         *     Microsoft's page lists them.
+         *
+         *     **Throttling.** Intune remote assistance allows 200 writes (POST, PUT, DELETE, PATCH) per 20 seconds per
+         *     tenant and 100 per 20 seconds per app in a tenant
+         *     ([Microsoft Graph throttling limits](https://learn.microsoft.com/graph/throttling-limits#intune-service-limits));
+         *     past that the service answers `429` with `Retry-After`.
          */
         post: operations["beginRemoteAssistancePartnerOnboarding"];
         delete?: never;
@@ -206,7 +256,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * disconnect
+         * disconnect action
          * @description A request to remove the partner's active connector (for TeamViewer, the TeamViewer connector). No request body.
          *
          *     **Permissions.** One of the following is required to call this API:
@@ -216,6 +266,14 @@ export interface paths {
          *     | Delegated (work or school account) | DeviceManagementServiceConfig.ReadWrite.All |
          *     | Delegated (personal Microsoft account) | Not supported. |
          *     | Application | DeviceManagementServiceConfig.ReadWrite.All |
+         *
+         *     **Request headers.** `Authorization: Bearer {token}` (required) and `Accept: application/json`, as
+         *     Microsoft's page lists them.
+         *
+         *     **Throttling.** Intune remote assistance allows 200 writes (POST, PUT, DELETE, PATCH) per 20 seconds per
+         *     tenant and 100 per 20 seconds per app in a tenant
+         *     ([Microsoft Graph throttling limits](https://learn.microsoft.com/graph/throttling-limits#intune-service-limits));
+         *     past that the service answers `429` with `Retry-After`.
          */
         post: operations["disconnectRemoteAssistancePartner"];
         delete?: never;
@@ -264,8 +322,10 @@ export interface paths {
          *     | Delegated (personal Microsoft account) | Not supported. |
          *     | Application | DeviceManagementServiceConfig.ReadWrite.All, DeviceManagementConfiguration.ReadWrite.All |
          *
-         *     **Response:** Microsoft documents `200 OK` with the updated settings; like the partner's PATCH, `204 No
-         *     Content` is success too.
+         *     **Response:** Microsoft documents `200 OK` with the updated settings. **Package rule:** this package's
+         *     client also accepts `204 No Content`, which Microsoft says Intune sends for the partner's PATCH
+         *     ([issue 8701](https://github.com/microsoftgraph/microsoft-graph-docs-contrib/issues/8701)); for the
+         *     settings it is not documented.
          */
         patch: operations["updateRemoteAssistanceSettings"];
         trace?: never;
@@ -330,9 +390,10 @@ export interface components {
         /**
          * remoteAssistancePartner (update)
          * @description The body of a PATCH: a partial remoteAssistancePartner. Every property is optional; send only what changes.
-         *     **Refused:** `id` and `@odata.context` (read-only, set by the service) and any property not listed here, so
-         *     that a misspelt name fails before the service sees it instead of being ignored or refused there. The
-         *     `@odata.type` annotation is accepted because the en-US reference sends it.
+         *     **Package rule:** this package refuses `id`, `@odata.context` and any property not listed here, so that a
+         *     misspelt name fails before the service sees it instead of being ignored or refused there; Microsoft's update
+         *     page lists `id` among the body properties. The `@odata.type` annotation is accepted because Microsoft's en-US
+         *     example request sends it.
          */
         remoteAssistancePartnerUpdate: {
             /**
@@ -359,9 +420,9 @@ export interface components {
              * @example 2016-12-31T23:58:36.6670033-08:00
              */
             lastConnectionDateTime?: string;
-            /** @description Refused in a request body; the service sets the id. */
+            /** @description **Package rule:** refused in a request body by this package; the service sets the id. */
             id?: $Read<unknown>;
-            /** @description Refused in a request body; only the service sends it. */
+            /** @description **Package rule:** refused in a request body by this package; only the service sends it. */
             "@odata.context"?: $Read<unknown>;
             /**
              * Format: date-time
@@ -373,9 +434,9 @@ export interface components {
          * remoteAssistancePartner (create)
          * @description The body of a POST that creates a partner. No property is required: the Graph reference marks none as required
          *     to create (its table lists every property, `id` included, without marking any), and the
-         *     `@microsoft/microsoft-graph-types` declarations make every property optional. The service keeps
-         *     `onboardingStatus` and `lastConnectionDateTime` itself when they are left out. **Refused:** `id` (the service
-         *     assigns it), `@odata.context` and any property not listed here.
+         *     `@microsoft/microsoft-graph-types` declarations make every property optional. **Package rule:** this package
+         *     refuses `id`, `@odata.context` and any property not listed here; Microsoft's create page lists `id` among the
+         *     body properties, and the service assigns it.
          */
         remoteAssistancePartnerCreate: {
             /**
@@ -394,7 +455,7 @@ export interface components {
              * @example https://example.com/onboardingUrl/
              */
             onboardingUrl?: string | null;
-            /** @description The initial onboarding status; the service starts at `notOnboarded` when it is left out. */
+            /** @description The initial onboarding status. Microsoft's pages do not say which status a partner gets when it is left out. */
             onboardingStatus?: components["schemas"]["microsoft.graph.remoteAssistanceOnboardingStatus"];
             /**
              * Format: date-time
@@ -402,9 +463,9 @@ export interface components {
              * @example 2016-12-31T23:58:36.6670033-08:00
              */
             lastConnectionDateTime?: string;
-            /** @description Refused in a request body; the service assigns the id of a new partner. */
+            /** @description **Package rule:** refused in a request body by this package; the service assigns the id of a new partner. */
             id?: $Read<unknown>;
-            /** @description Refused in a request body; only the service sends it. */
+            /** @description **Package rule:** refused in a request body by this package; only the service sends it. */
             "@odata.context"?: $Read<unknown>;
             /**
              * Format: date-time
@@ -460,7 +521,7 @@ export interface components {
         "microsoft.graph.ODataErrors.MainError": {
             /** @description A service-defined error code, such as `BadRequest` or `ResourceNotFound`. */
             code: string;
-            /** @description A human-readable message describing the error. */
+            /** @description A message for developers describing the error; it is not localised. */
             message: string;
             /** @description The target of the error, such as the name of the property in error. */
             target?: string | null;
@@ -475,7 +536,7 @@ export interface components {
         "microsoft.graph.ODataErrors.ErrorDetails": {
             /** @description A service-defined error code. */
             code: string;
-            /** @description A human-readable message describing the error. */
+            /** @description A message for developers describing the error; it is not localised. */
             message: string;
             /** @description The target of the error. */
             target?: string | null;
@@ -543,7 +604,10 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request was malformed or refused, for example a body with an unknown property or a bad value. */
+        /**
+         * @description The request was malformed or refused: for example a body with an invalid value, or a path segment the service
+         *     does not know.
+         */
         badRequest: {
             headers: {
                 [name: string]: unknown;
@@ -570,7 +634,7 @@ export interface components {
                 "application/json": components["schemas"]["microsoft.graph.ODataErrors.ODataError"];
             };
         };
-        /** @description No remoteAssistancePartner has this id. */
+        /** @description No remoteAssistancePartner has the id in the path. */
         notFound: {
             headers: {
                 [name: string]: unknown;
@@ -651,7 +715,7 @@ export interface components {
          */
         top: number;
         /**
-         * @description The number of partners to skip before the first one returned.
+         * @description How many partners to skip from the start of the result.
          * @example 20
          */
         skip: number;
@@ -667,14 +731,18 @@ export interface components {
         search: string;
         /**
          * @description Related entities to include, comma-separated. remoteAssistancePartner has no navigation properties, so only
-         *     `*` is meaningful; the option is accepted because the service accepts it.
+         *     `*` is meaningful. **Package rule:** Microsoft's pages do not document `$expand` for this resource; the contract
+         *     accepts `*` because Microsoft's metadata allows expansion on every entity set.
          * @example [
          *       "*"
          *     ]
          */
         expand: "*"[];
         /**
-         * @description Delete only if the partner's current ETag matches this one (`*` matches any).
+         * @description Delete only if the partner's current ETag matches this one (`*` matches any). **Package rule:** Microsoft's
+         *     delete page does not list `If-Match`; the contract accepts it as OData defines it
+         *     ([OData 4.01, Header If-Match](https://docs.oasis-open.org/odata/odata/v4.01/odata-v4.01-part1-protocol.html#sec_HeaderIfMatch)),
+         *     and whether Intune checks it is not documented.
          * @example W/"JzEtRGV2aWNlTWFuYWdlbWVudCc="
          */
         ifMatch: string;
@@ -726,7 +794,7 @@ export interface operations {
                  */
                 $top?: components["parameters"]["top"];
                 /**
-                 * @description The number of partners to skip before the first one returned.
+                 * @description How many partners to skip from the start of the result.
                  * @example 20
                  */
                 $skip?: components["parameters"]["skip"];
@@ -742,7 +810,8 @@ export interface operations {
                 $search?: components["parameters"]["search"];
                 /**
                  * @description Related entities to include, comma-separated. remoteAssistancePartner has no navigation properties, so only
-                 *     `*` is meaningful; the option is accepted because the service accepts it.
+                 *     `*` is meaningful. **Package rule:** Microsoft's pages do not document `$expand` for this resource; the contract
+                 *     accepts `*` because Microsoft's metadata allows expansion on every entity set.
                  * @example [
                  *       "*"
                  *     ]
@@ -773,7 +842,6 @@ export interface operations {
             400: components["responses"]["badRequest"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
-            404: components["responses"]["notFound"];
             429: components["responses"]["tooManyRequests"];
             503: components["responses"]["serviceUnavailable"];
             "4XX": components["responses"]["clientError"];
@@ -795,7 +863,8 @@ export interface operations {
         };
         /**
          * @description A JSON representation of the new remoteAssistancePartner: the properties below, none of them required.
-         *     **Refused:** `id` (the service assigns it), `@odata.context`, and any property not listed below.
+         *     **Package rule:** this package refuses `id`, `@odata.context` and any property not listed below before the
+         *     request is sent. Microsoft's create page lists `id` among the body properties; the service assigns it.
          */
         requestBody: {
             content: {
@@ -815,7 +884,6 @@ export interface operations {
             400: components["responses"]["badRequest"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
-            404: components["responses"]["notFound"];
             429: components["responses"]["tooManyRequests"];
             503: components["responses"]["serviceUnavailable"];
             "4XX": components["responses"]["clientError"];
@@ -842,7 +910,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The count, as a plain-text integer. */
+            /** @description The number of partners, as a plain-text integer. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -854,7 +922,6 @@ export interface operations {
             400: components["responses"]["badRequest"];
             401: components["responses"]["unauthorized"];
             403: components["responses"]["forbidden"];
-            404: components["responses"]["notFound"];
             429: components["responses"]["tooManyRequests"];
             503: components["responses"]["serviceUnavailable"];
             "4XX": components["responses"]["clientError"];
@@ -874,7 +941,8 @@ export interface operations {
                 $select?: components["parameters"]["select"];
                 /**
                  * @description Related entities to include, comma-separated. remoteAssistancePartner has no navigation properties, so only
-                 *     `*` is meaningful; the option is accepted because the service accepts it.
+                 *     `*` is meaningful. **Package rule:** Microsoft's pages do not document `$expand` for this resource; the contract
+                 *     accepts `*` because Microsoft's metadata allows expansion on every entity set.
                  * @example [
                  *       "*"
                  *     ]
@@ -923,7 +991,15 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Delete only if the partner's current ETag matches this one (`*` matches any).
+                 * @description The media type the caller accepts; Graph answers with `application/json`.
+                 * @example application/json
+                 */
+                Accept?: components["parameters"]["accept"];
+                /**
+                 * @description Delete only if the partner's current ETag matches this one (`*` matches any). **Package rule:** Microsoft's
+                 *     delete page does not list `If-Match`; the contract accepts it as OData defines it
+                 *     ([OData 4.01, Header If-Match](https://docs.oasis-open.org/odata/odata/v4.01/odata-v4.01-part1-protocol.html#sec_HeaderIfMatch)),
+                 *     and whether Intune checks it is not documented.
                  * @example W/"JzEtRGV2aWNlTWFuYWdlbWVudCc="
                  */
                 "If-Match"?: components["parameters"]["ifMatch"];
@@ -977,8 +1053,9 @@ export interface operations {
         };
         /**
          * @description A JSON representation of the remoteAssistancePartner properties to change: any of those below, none of them
-         *     required. **Refused:** `id` and `@odata.context` (read-only, set by the service), and any property not listed
-         *     below.
+         *     required. **Package rule:** this package refuses `id`, `@odata.context` and any property not listed below
+         *     before the request is sent. Microsoft's update page lists `id` among the body properties, and Microsoft's SDKs
+         *     send it back when they update an object they have read.
          */
         requestBody: {
             content: {
@@ -995,7 +1072,11 @@ export interface operations {
                     "application/json": components["schemas"]["microsoft.graph.remoteAssistancePartner"];
                 };
             };
-            /** @description The partner was updated and the service sent no body. This is success, as 200 is. */
+            /**
+             * @description The partner was updated and the service sent no body. Microsoft says Intune answers this way by design
+             *     ([issue 8701](https://github.com/microsoftgraph/microsoft-graph-docs-contrib/issues/8701)); it is success,
+             *     as 200 is.
+             */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1015,7 +1096,13 @@ export interface operations {
     beginRemoteAssistancePartnerOnboarding: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The media type the caller accepts; Graph answers with `application/json`.
+                 * @example application/json
+                 */
+                Accept?: components["parameters"]["accept"];
+            };
             path: {
                 /**
                  * @description The unique identifier of the remoteAssistancePartner, as the service set it (its `id`).
@@ -1047,7 +1134,13 @@ export interface operations {
     disconnectRemoteAssistancePartner: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The media type the caller accepts; Graph answers with `application/json`.
+                 * @example application/json
+                 */
+                Accept?: components["parameters"]["accept"];
+            };
             path: {
                 /**
                  * @description The unique identifier of the remoteAssistancePartner, as the service set it (its `id`).

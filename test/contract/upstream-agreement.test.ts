@@ -63,7 +63,7 @@ describe("the contract and Microsoft's metadata", () => {
 
   it("the spec's description names the clouds as the slices do", () => {
     const description = (bundled as { info: { description: string } }).info.description;
-    const where = description.slice(description.indexOf("**Where the API exists.**"));
+    const where = description.slice(description.indexOf("**National cloud deployments.**"));
     for (const cloud of ["Fairfax", "Mooncake", "Bleu", "Delos"]) expect(where).toContain(cloud);
     expect(where).toMatch(/absent\s+from the USNat, USSec and GovSG/);
   });
