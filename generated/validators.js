@@ -489,7 +489,7 @@ validate20.evaluated = {"props":{"@odata.context":true,"@odata.type":true,"id":t
 
 export const remoteAssistancePartnerUpdate = validate24;
 const schema35 = {"$ref":"spec#/components/schemas/remoteAssistancePartnerUpdate"};
-const schema36 = {"title":"remoteAssistancePartner (update)","description":"The body of a PATCH: a partial remoteAssistancePartner. Every property is optional; send only what changes.\n**Refused:** `id` and `@odata.context` (read-only, set by the service) and any property not listed here, so\nthat a misspelt name fails before the service sees it instead of being ignored or refused there. The\n`@odata.type` annotation is accepted because the en-US reference sends it.\n","type":"object","properties":{"@odata.type":{"const":"#microsoft.graph.remoteAssistancePartner","description":"The OData type annotation; when sent, it must name this type."},"displayName":{"type":["string","null"],"description":"The display name of the partner; a string, or null to clear it.","example":"TeamViewer"},"onboardingUrl":{"type":["string","null"],"format":"uri","description":"The URL of the partner's onboarding portal (an absolute URI), or null to clear it.","example":"https://example.com/onboardingUrl/"},"onboardingStatus":{"$ref":"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus","description":"The onboarding status, one of `notOnboarded`, `onboarding`, `onboarded`."},"lastConnectionDateTime":{"type":"string","format":"date-time","description":"The timestamp of the last request sent to Intune by the partner, with its UTC offset.","example":"2016-12-31T23:58:36.6670033-08:00"},"id":{"readOnly":true,"not":{},"description":"Refused in a request body; the service sets the id."},"@odata.context":{"readOnly":true,"not":{},"description":"Refused in a request body; only the service sends it."}},"additionalProperties":false};
+const schema36 = {"title":"remoteAssistancePartner (update)","description":"The body of a PATCH: a partial remoteAssistancePartner. Every property is optional; send only what changes.\n**Package rule:** this package refuses `id`, `@odata.context` and any property not listed here, so that a\nmisspelt name fails before the service sees it instead of being ignored or refused there; Microsoft's update\npage lists `id` among the body properties. The `@odata.type` annotation is accepted because Microsoft's en-US\nexample request sends it.\n","type":"object","properties":{"@odata.type":{"type":"string","const":"#microsoft.graph.remoteAssistancePartner","description":"The OData type annotation; when sent, it must name this type."},"displayName":{"type":["string","null"],"description":"The display name of the partner; a string, or null to clear it.","example":"TeamViewer"},"onboardingUrl":{"type":["string","null"],"format":"uri","description":"The URL of the partner's onboarding portal (an absolute URI), or null to clear it.","example":"https://example.com/onboardingUrl/"},"onboardingStatus":{"$ref":"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus","description":"The onboarding status, one of `notOnboarded`, `onboarding`, `onboarded`."},"lastConnectionDateTime":{"type":"string","format":"date-time","description":"The timestamp of the last request sent to Intune by the partner, with its UTC offset.","example":"2016-12-31T23:58:36.6670033-08:00"},"id":{"readOnly":true,"not":{},"description":"**Package rule:** refused in a request body by this package; the service sets the id."},"@odata.context":{"readOnly":true,"not":{},"description":"**Package rule:** refused in a request body by this package; only the service sends it."}},"additionalProperties":false};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -515,8 +515,9 @@ errors++;
 }
 }
 if(data["@odata.type"] !== undefined){
-if("#microsoft.graph.remoteAssistancePartner" !== data["@odata.type"]){
-const err1 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/const",keyword:"const",params:{allowedValue: "#microsoft.graph.remoteAssistancePartner"},message:"must be equal to constant"};
+let data0 = data["@odata.type"];
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -525,11 +526,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.displayName !== undefined){
-let data1 = data.displayName;
-if((typeof data1 !== "string") && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: schema36.properties.displayName.type},message:"must be string,null"};
+if("#microsoft.graph.remoteAssistancePartner" !== data0){
+const err2 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/const",keyword:"const",params:{allowedValue: "#microsoft.graph.remoteAssistancePartner"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -539,10 +537,10 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.onboardingUrl !== undefined){
-let data2 = data.onboardingUrl;
-if((typeof data2 !== "string") && (data2 !== null)){
-const err3 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/type",keyword:"type",params:{type: schema36.properties.onboardingUrl.type},message:"must be string,null"};
+if(data.displayName !== undefined){
+let data1 = data.displayName;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err3 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: schema36.properties.displayName.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -551,9 +549,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(typeof data2 === "string"){
-if(!(formats0(data2))){
-const err4 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+if(data.onboardingUrl !== undefined){
+let data2 = data.onboardingUrl;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err4 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/type",keyword:"type",params:{type: schema36.properties.onboardingUrl.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -562,12 +562,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-}
-if(data.onboardingStatus !== undefined){
-let data3 = data.onboardingStatus;
-if(typeof data3 !== "string"){
-const err5 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data2 === "string"){
+if(!(formats0(data2))){
+const err5 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -576,8 +573,12 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!(((data3 === "notOnboarded") || (data3 === "onboarding")) || (data3 === "onboarded"))){
-const err6 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values"};
+}
+}
+if(data.onboardingStatus !== undefined){
+let data3 = data.onboardingStatus;
+if(typeof data3 !== "string"){
+const err6 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -586,12 +587,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.lastConnectionDateTime !== undefined){
-let data4 = data.lastConnectionDateTime;
-if(typeof data4 === "string"){
-if(!(formats2.validate(data4))){
-const err7 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(!(((data3 === "notOnboarded") || (data3 === "onboarding")) || (data3 === "onboarded"))){
+const err7 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -601,8 +598,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-else {
-const err8 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.lastConnectionDateTime !== undefined){
+let data4 = data.lastConnectionDateTime;
+if(typeof data4 === "string"){
+if(!(formats2.validate(data4))){
+const err8 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -612,8 +612,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.id !== undefined){
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/not",keyword:"not",params:{},message:"must NOT be valid"};
+else {
+const err9 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -622,8 +622,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data["@odata.context"] !== undefined){
-const err10 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/not",keyword:"not",params:{},message:"must NOT be valid"};
+}
+if(data.id !== undefined){
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/not",keyword:"not",params:{},message:"must NOT be valid"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -632,14 +633,24 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data["@odata.context"] !== undefined){
+const err11 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/not",keyword:"not",params:{},message:"must NOT be valid"};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -670,7 +681,7 @@ validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const remoteAssistancePartnerCreate = validate27;
 const schema38 = {"$ref":"spec#/components/schemas/remoteAssistancePartnerCreate"};
-const schema39 = {"title":"remoteAssistancePartner (create)","description":"The body of a POST that creates a partner. No property is required: the Graph reference marks none as required\nto create (its table lists every property, `id` included, without marking any), and the\n`@microsoft/microsoft-graph-types` declarations make every property optional. The service keeps\n`onboardingStatus` and `lastConnectionDateTime` itself when they are left out. **Refused:** `id` (the service\nassigns it), `@odata.context` and any property not listed here.\n","type":"object","properties":{"@odata.type":{"const":"#microsoft.graph.remoteAssistancePartner","description":"The OData type annotation; when sent, it must name this type."},"displayName":{"type":["string","null"],"description":"The display name of the new partner.","example":"TeamViewer"},"onboardingUrl":{"type":["string","null"],"format":"uri","description":"The URL of the partner's onboarding portal (an absolute URI).","example":"https://example.com/onboardingUrl/"},"onboardingStatus":{"$ref":"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus","description":"The initial onboarding status; the service starts at `notOnboarded` when it is left out."},"lastConnectionDateTime":{"type":"string","format":"date-time","description":"The timestamp of the last request sent to Intune by the partner, with its UTC offset.","example":"2016-12-31T23:58:36.6670033-08:00"},"id":{"readOnly":true,"not":{},"description":"Refused in a request body; the service assigns the id of a new partner."},"@odata.context":{"readOnly":true,"not":{},"description":"Refused in a request body; only the service sends it."}},"additionalProperties":false};
+const schema39 = {"title":"remoteAssistancePartner (create)","description":"The body of a POST that creates a partner. No property is required: the Graph reference marks none as required\nto create (its table lists every property, `id` included, without marking any), and the\n`@microsoft/microsoft-graph-types` declarations make every property optional. **Package rule:** this package\nrefuses `id`, `@odata.context` and any property not listed here; Microsoft's create page lists `id` among the\nbody properties, and the service assigns it.\n","type":"object","properties":{"@odata.type":{"type":"string","const":"#microsoft.graph.remoteAssistancePartner","description":"The OData type annotation; when sent, it must name this type."},"displayName":{"type":["string","null"],"description":"The display name of the new partner.","example":"TeamViewer"},"onboardingUrl":{"type":["string","null"],"format":"uri","description":"The URL of the partner's onboarding portal (an absolute URI).","example":"https://example.com/onboardingUrl/"},"onboardingStatus":{"$ref":"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus","description":"The initial onboarding status. Microsoft's pages do not say which status a partner gets when it is left out."},"lastConnectionDateTime":{"type":"string","format":"date-time","description":"The timestamp of the last request sent to Intune by the partner, with its UTC offset.","example":"2016-12-31T23:58:36.6670033-08:00"},"id":{"readOnly":true,"not":{},"description":"**Package rule:** refused in a request body by this package; the service assigns the id of a new partner."},"@odata.context":{"readOnly":true,"not":{},"description":"**Package rule:** refused in a request body by this package; only the service sends it."}},"additionalProperties":false};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -696,8 +707,9 @@ errors++;
 }
 }
 if(data["@odata.type"] !== undefined){
-if("#microsoft.graph.remoteAssistancePartner" !== data["@odata.type"]){
-const err1 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/const",keyword:"const",params:{allowedValue: "#microsoft.graph.remoteAssistancePartner"},message:"must be equal to constant"};
+let data0 = data["@odata.type"];
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -706,11 +718,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.displayName !== undefined){
-let data1 = data.displayName;
-if((typeof data1 !== "string") && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: schema39.properties.displayName.type},message:"must be string,null"};
+if("#microsoft.graph.remoteAssistancePartner" !== data0){
+const err2 = {instancePath:instancePath+"/@odata.type",schemaPath:"#/properties/%40odata.type/const",keyword:"const",params:{allowedValue: "#microsoft.graph.remoteAssistancePartner"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -720,10 +729,10 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.onboardingUrl !== undefined){
-let data2 = data.onboardingUrl;
-if((typeof data2 !== "string") && (data2 !== null)){
-const err3 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/type",keyword:"type",params:{type: schema39.properties.onboardingUrl.type},message:"must be string,null"};
+if(data.displayName !== undefined){
+let data1 = data.displayName;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err3 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: schema39.properties.displayName.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -732,9 +741,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(typeof data2 === "string"){
-if(!(formats0(data2))){
-const err4 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+}
+if(data.onboardingUrl !== undefined){
+let data2 = data.onboardingUrl;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err4 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/type",keyword:"type",params:{type: schema39.properties.onboardingUrl.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -743,12 +754,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-}
-if(data.onboardingStatus !== undefined){
-let data3 = data.onboardingStatus;
-if(typeof data3 !== "string"){
-const err5 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data2 === "string"){
+if(!(formats0(data2))){
+const err5 = {instancePath:instancePath+"/onboardingUrl",schemaPath:"#/properties/onboardingUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -757,8 +765,12 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!(((data3 === "notOnboarded") || (data3 === "onboarding")) || (data3 === "onboarded"))){
-const err6 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values"};
+}
+}
+if(data.onboardingStatus !== undefined){
+let data3 = data.onboardingStatus;
+if(typeof data3 !== "string"){
+const err6 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -767,12 +779,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.lastConnectionDateTime !== undefined){
-let data4 = data.lastConnectionDateTime;
-if(typeof data4 === "string"){
-if(!(formats2.validate(data4))){
-const err7 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(!(((data3 === "notOnboarded") || (data3 === "onboarding")) || (data3 === "onboarded"))){
+const err7 = {instancePath:instancePath+"/onboardingStatus",schemaPath:"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -782,8 +790,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-else {
-const err8 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.lastConnectionDateTime !== undefined){
+let data4 = data.lastConnectionDateTime;
+if(typeof data4 === "string"){
+if(!(formats2.validate(data4))){
+const err8 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -793,8 +804,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.id !== undefined){
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/not",keyword:"not",params:{},message:"must NOT be valid"};
+else {
+const err9 = {instancePath:instancePath+"/lastConnectionDateTime",schemaPath:"#/properties/lastConnectionDateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -803,8 +814,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data["@odata.context"] !== undefined){
-const err10 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/not",keyword:"not",params:{},message:"must NOT be valid"};
+}
+if(data.id !== undefined){
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/not",keyword:"not",params:{},message:"must NOT be valid"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -813,14 +825,24 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data["@odata.context"] !== undefined){
+const err11 = {instancePath:instancePath+"/@odata.context",schemaPath:"#/properties/%40odata.context/not",keyword:"not",params:{},message:"must NOT be valid"};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -1198,8 +1220,8 @@ validate30.evaluated = {"props":{"@odata.context":true,"@odata.count":true,"@oda
 export const odataError = validate35;
 const schema45 = {"$ref":"spec#/components/schemas/microsoft.graph.ODataErrors.ODataError"};
 const schema46 = {"title":"ODataError","type":"object","description":"The OData error envelope that Microsoft Graph sends with every 4XX and 5XX response.","required":["error"],"properties":{"error":{"$ref":"#/components/schemas/microsoft.graph.ODataErrors.MainError"}}};
-const schema47 = {"title":"MainError","type":"object","description":"The error itself.","required":["code","message"],"properties":{"code":{"type":"string","description":"A service-defined error code, such as `BadRequest` or `ResourceNotFound`."},"message":{"type":"string","description":"A human-readable message describing the error."},"target":{"type":["string","null"],"description":"The target of the error, such as the name of the property in error."},"details":{"type":"array","description":"More specific errors that led to this one.","items":{"$ref":"#/components/schemas/microsoft.graph.ODataErrors.ErrorDetails"}},"innerError":{"$ref":"#/components/schemas/microsoft.graph.ODataErrors.InnerError"}}};
-const schema48 = {"title":"ErrorDetails","type":"object","description":"One more specific error.","required":["code","message"],"properties":{"code":{"type":"string","description":"A service-defined error code."},"message":{"type":"string","description":"A human-readable message describing the error."},"target":{"type":["string","null"],"description":"The target of the error."}}};
+const schema47 = {"title":"MainError","type":"object","description":"The error itself.","required":["code","message"],"properties":{"code":{"type":"string","description":"A service-defined error code, such as `BadRequest` or `ResourceNotFound`."},"message":{"type":"string","description":"A message for developers describing the error; it is not localised."},"target":{"type":["string","null"],"description":"The target of the error, such as the name of the property in error."},"details":{"type":"array","description":"More specific errors that led to this one.","items":{"$ref":"#/components/schemas/microsoft.graph.ODataErrors.ErrorDetails"}},"innerError":{"$ref":"#/components/schemas/microsoft.graph.ODataErrors.InnerError"}}};
+const schema48 = {"title":"ErrorDetails","type":"object","description":"One more specific error.","required":["code","message"],"properties":{"code":{"type":"string","description":"A service-defined error code."},"message":{"type":"string","description":"A message for developers describing the error; it is not localised."},"target":{"type":["string","null"],"description":"The target of the error."}}};
 const schema49 = {"title":"InnerError","type":"object","description":"Diagnostics of the service. Quote `request-id`, `client-request-id` and `date` when asking Microsoft for\nsupport. The service may add further properties.\n","properties":{"@odata.type":{"type":"string","description":"The OData type annotation of the inner error."},"request-id":{"type":"string","description":"The id the service gave the request."},"client-request-id":{"type":"string","description":"The `client-request-id` the caller sent, or one the service made."},"date":{"type":"string","description":"When the error happened, in UTC. The service sends it without a UTC offset (`2026-11-28T10:00:00`), so\nthe offset is optional here, unlike in `format: date-time`.\n","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})?$"}}};
 const pattern4 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})?$", "u");
 
