@@ -6,7 +6,7 @@ import { HttpResponse, type HttpHandler } from "msw";
 import { createOpenApiHttp, type OpenApiHttpHandlers } from "openapi-msw";
 import spec from "../generated/openapi.json" with { type: "json" };
 import { DEFAULT_BASE_URL } from "./client/options.js";
-import type { paths } from "./types.js";
+import type { paths } from "./contracts/v1/types.js";
 import { hasBearerToken, judgeBody } from "./testing/requests.js";
 
 export { createRemoteAssistanceFake, type FakeOptions, type FakeServer, type LoggedRequest, type RemoteAssistanceFake, type RemoteAssistanceFakeOptions } from "./testing/fake/index.js";

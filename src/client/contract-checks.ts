@@ -1,74 +1,82 @@
 // What goes out and what comes back, checked. Always, and cheaply: a request body is a plain object serialised once,
-// a partner is a JSON object, a page is an object whose `value` is an array, a count is digits. With `validate` on,
-// also against the contract, by the precompiled validators (loaded on first use), on exactly what is sent.
-import { ContractViolationError, GraphError } from "../errors.js";
-import type { Validator } from "../validation-core.js";
-import { serialiseBody } from "./body.js";
-import type { Received } from "./pipeline.js";
-
-/** The validators a contract has: v1.0's, or beta's with the settings'. Loaded on first use only. */
-export interface ContractValidators {
-  validateRemoteAssistancePartner: Validator<unknown>;
-  validateRemoteAssistancePartnerCollection: Validator<unknown>;
-  validateRemoteAssistancePartnerUpdate: Validator<unknown>;
-  validateRemoteAssistancePartnerCreate: Validator<unknown>;
-  validateRemoteAssistanceSettings?: Validator<unknown>;
-  validateRemoteAssistanceSettingsUpdate?: Validator<unknown>;
-}
-
-export type ValidatorName = keyof ContractValidators;
+// an entity is a JSON object, a page is an object whose `value` is an array of objects, a count is a safe whole
+// number. With `validate` on, also against the contract, by the precompiled validators the manifest names (loaded on
+// first use), on exactly what is sent.
+import { ContractViolationError, GraphError } from "../core/errors.js";
+import type { OperationEntry, Received } from "../core/shapes.js";
+import { validatorName, type ContractValidators, type Validator } from "../core/validator.js";
+import { graphErrorFromResponse } from "./http-error.js";
+import { serialiseBody } from "./request-body.js";
 
 export interface ContractChecks {
-  /** The `kind` body (update, create…) as it will be sent; a TypeError or ContractViolationError before anything is sent. */
-  body(kind: string, validator: ValidatorName, body: unknown): string | Promise<string>;
-  /** A JSON object (a partner, the settings) from a success, or InvalidResponse (or ContractViolationError with response validation). */
-  object(received: Received, what: string, validator: ValidatorName): unknown;
-  page(received: Received): unknown;
-  count(received: Received): number;
+  /** The operation's body as it will be sent; a TypeError or ContractViolationError before anything is sent. */
+  body(operation: OperationEntry, body: unknown): string | Promise<string>;
+  /** The success of `operation` as its manifest says it reads; a GraphError for an HTTP error. */
+  success(operation: OperationEntry, received: Received): unknown;
 }
 
 export function contractChecks(checkRequests: boolean, checkResponses: boolean, loadValidators: (() => Promise<ContractValidators>) | undefined): ContractChecks {
   const load = loadValidators!; // there whenever a check is on (./options.ts)
   // Plain functions, not async ones, when validation is off: a call then settles without extra rounds of promises.
-  const validated = (validator: ValidatorName, value: unknown, status: number): unknown =>
-    checkResponses ? againstContract(load, validator, value, status) : value;
+  const validated = (validator: string | null, value: unknown, status: number): unknown =>
+    checkResponses && validator ? againstContract(load, validator, value, status) : value;
 
   return {
-    body(kind, validator, body) {
+    body(operation, body) {
+      const kind = operation.operationId;
       const text = serialiseBody(kind, body);
-      return checkRequests ? bodyAgainstContract(load, kind, validator, text) : text;
+      return checkRequests && operation.body ? bodyAgainstContract(load, kind, operation.body.validator, text) : text;
     },
-    object: (received, what, validator) => validated(validator, jsonObject(received, what), received.response.status),
-    page(received) {
-      const page = jsonObject(received, "a list page");
-      if (!Array.isArray(page.value)) throw invalidResponse(received, `a list page whose "value" is not an array`);
-      return validated("validateRemoteAssistancePartnerCollection", page, received.response.status);
-    },
-    count(received) {
-      const text = received.text.trim();
-      if (!/^\d+$/.test(text)) throw invalidResponse(received, `a count that is not a whole number (${JSON.stringify(text.slice(0, 40))})`);
-      return Number(text);
+    success({ success }, received) {
+      if (!received.response.ok) throw graphErrorFromResponse(received);
+      switch (success.kind) {
+        case "none":
+          return undefined;
+        case "count":
+          return count(received);
+        case "page":
+          return validated(success.validator, page(received), received.response.status);
+        default:
+          // An entity that may also be answered with no content (PATCH's 204): success without the entity.
+          if (received.text === "" && success.statuses.includes(204)) return undefined;
+          return validated(success.validator, jsonObject(received, "an entity"), received.response.status);
+      }
     },
   };
 }
 
-async function againstContract(load: () => Promise<ContractValidators>, validator: ValidatorName, value: unknown, status: number): Promise<unknown> {
-  const validate = validatorOf(await load(), validator);
-  const result = validate(value);
+function page(received: Received): Record<string, unknown> {
+  const body = jsonObject(received, "a list page");
+  if (!Array.isArray(body.value)) throw invalidResponse(received, `a list page whose "value" is not an array`);
+  // Validation may be off: an item that is not an object is never handed out as an entity.
+  const bad = body.value.findIndex((item) => item === null || typeof item !== "object" || Array.isArray(item));
+  if (bad >= 0) throw invalidResponse(received, `a list page whose item ${bad} is not a JSON object`);
+  return body;
+}
+
+function count(received: Received): number {
+  const text = received.text.trim();
+  const value = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(value)) throw invalidResponse(received, `a count that is not a whole number up to 2^53−1 (${JSON.stringify(text.slice(0, 40))})`);
+  return value;
+}
+
+async function againstContract(load: () => Promise<ContractValidators>, validator: string, value: unknown, status: number): Promise<unknown> {
+  const result = validatorOf(await load(), validator)(value);
   if (!result.valid) throw new ContractViolationError("response", result.errors, `The ${status} response body`, status);
   return value;
 }
 
-async function bodyAgainstContract(load: () => Promise<ContractValidators>, kind: string, validator: ValidatorName, text: string): Promise<string> {
-  const validate = validatorOf(await load(), validator);
+async function bodyAgainstContract(load: () => Promise<ContractValidators>, kind: string, validator: string, text: string): Promise<string> {
   // The wire form, parsed back: what the validator sees is what the service will.
-  const result = validate(JSON.parse(text));
+  const result = validatorOf(await load(), validator)(JSON.parse(text));
   if (!result.valid) throw new ContractViolationError("request", result.errors, `The ${kind} body`);
   return text;
 }
 
 /** A validator of the module given as `validators`, or a TypeError when it is not the contract's module. */
-function validatorOf(validators: ContractValidators, name: ValidatorName): Validator<unknown> {
+function validatorOf(validators: ContractValidators, precompiled: string): Validator<unknown> {
+  const name = validatorName(precompiled);
   const validate = validators[name];
   if (typeof validate !== "function") throw new TypeError(`validators has no ${name}: give this contract's validators module`);
   return validate;
@@ -77,7 +85,9 @@ function validatorOf(validators: ContractValidators, name: ValidatorName): Valid
 /** The body parsed as a JSON object, or InvalidResponse saying what it was instead. */
 function jsonObject(received: Received, what: string): Record<string, unknown> {
   if (received.text === "") throw invalidResponse(received, `${what} with no body`);
-  if (!received.json) throw invalidResponse(received, `${what} that is not JSON (${received.response.headers.get("content-type") ?? "no content-type"})`);
+  if (!/\bjson\b/i.test(received.response.headers.get("content-type") ?? "")) {
+    throw invalidResponse(received, `${what} that is not JSON (${received.response.headers.get("content-type") ?? "no content-type"})`);
+  }
   let value: unknown;
   try {
     value = JSON.parse(received.text);

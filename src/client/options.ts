@@ -3,12 +3,12 @@
 // limits and hooks. An option that cannot work is a TypeError or RangeError then, naming it, rather than a surprise on
 // some later call (a timeout Node would run after 1 ms, a base URL whose query would swallow every path, a header
 // fetch would refuse mid-retry).
-import type { AccessTokenProvider } from "../middleware/bearer-auth.js";
-import { MAX_TIMER_MS, retryPolicy, type RetryOptions, type RetryPolicy } from "../retry-policy.js";
-import type { ContractValidators } from "./contract-checks.js";
-import { assertHeaders, isAuthorization } from "./headers.js";
-import type { CallEndHook, Tracing } from "./telemetry.js";
-import { cachedCredential, fromProvider, type TokenCredential, type TokenSource } from "./tokens.js";
+import { assertHeaders } from "../core/headers.js";
+import type { AccessTokenProvider, CallEndHook, FetchLike, TokenCredential, TokenSource, Tracing } from "../core/shapes.js";
+import type { ContractValidators } from "../core/validator.js";
+import { MAX_TIMER_MS, retryPolicy, type RetryOptions, type RetryPolicy } from "../transport/retry-policy.js";
+import { cachedCredential } from "../transport/token-cache.js";
+import { fromProvider } from "../transport/token-provider.js";
 
 /** Microsoft's Graph deployments: the global service and the national clouds (learn.microsoft.com/graph/deployments). */
 export const CLOUDS = {
@@ -30,9 +30,14 @@ export const DEFAULT_BETA_BASE_URL = "https://graph.microsoft.com/beta";
  */
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
-export type ValidationMode = "off" | "request" | "response" | "both";
+/**
+ * The whole-call bound when `timeoutMs` is not given: 100 s, as .NET's HttpClient.Timeout and the Graph .NET SDK
+ * default to. Without one, a server that never answers (or a credential that never gives a token) would hold a
+ * call, and whatever awaits it, for ever. Microsoft does not document a server-side limit for these operations.
+ */
+export const DEFAULT_TIMEOUT_MS = 100_000;
 
-export type FetchLike = (input: string | Request, init?: RequestInit) => Promise<Response>;
+export type ValidationMode = "off" | "request" | "response" | "both";
 
 /** The validators a client checks bodies with: the module itself, or a function that imports it. */
 export type ValidatorsOption = ContractValidators | (() => Promise<ContractValidators>);
@@ -49,7 +54,7 @@ interface CommonOptions {
   fetch?: FetchLike;
   /** Retry options, or `false` for none. Default: 3 retries of 429, 503 and 504. */
   retry?: RetryOptions | false;
-  /** The longest a call may take, token, retries, waits and reading the body included, in milliseconds. Default: no limit. */
+  /** The longest a call may take, token, retries, waits and reading the body included, in milliseconds. Default 100 000 (DEFAULT_TIMEOUT_MS). */
   timeoutMs?: number;
   /** Validate bodies against the contract: before sending (`request`), on receipt (`response`), or `both`. Default `off`. */
   validate?: ValidationMode;
@@ -99,7 +104,7 @@ export interface ResolvedOptions {
   fetch: FetchLike | undefined;
   retryOptions: RetryOptions | false;
   retry: RetryPolicy | undefined;
-  timeoutMs: number | undefined;
+  timeoutMs: number;
   checkRequests: boolean;
   checkResponses: boolean;
   headers: Record<string, string> | undefined;
@@ -135,8 +140,6 @@ export function resolveOptions(options: RemoteAssistanceClientOptions, contract:
     throw new RangeError(`maxResponseBytes must be a whole number of bytes above 0, got ${String(options.maxResponseBytes)}`);
   }
   assertHeaders(options.headers, "headers");
-  const authorization = Object.keys(options.headers ?? {}).find(isAuthorization);
-  if (authorization) throw new TypeError(`headers: ${authorization} is not allowed; the client sends the token itself`);
   if (options.retry !== undefined && options.retry !== false && (options.retry === null || typeof options.retry !== "object")) {
     throw new TypeError("retry must be an options object or false");
   }
@@ -149,7 +152,7 @@ export function resolveOptions(options: RemoteAssistanceClientOptions, contract:
     fetch: options.fetch,
     retryOptions,
     retry: retryOptions === false ? undefined : retryPolicy(retryOptions),
-    timeoutMs: options.timeoutMs,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     checkRequests: validate === "request" || validate === "both",
     checkResponses: validate === "response" || validate === "both",
     headers: options.headers,

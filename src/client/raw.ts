@@ -1,59 +1,51 @@
-// `raw`: the typed openapi-fetch client of the generated `paths`, for those who prefer `{ data, error, response }`.
-// It shares the client's rules through middleware and its fetch: the token only to baseUrl's origin (and not while
-// the caller's signal or timeoutMs has run out), the same retry policy, no redirect to another origin.
-import createClient, { type Client, type Middleware } from "openapi-fetch";
-import { bearerAuth } from "../middleware/bearer-auth.js";
-import { retry as retryMiddleware } from "../middleware/retry.js";
-import { withDeadline, type Deadline } from "./deadline.js";
-import { QUERY_SERIALIZER } from "./operations.js";
-import type { FetchLike, ResolvedOptions } from "./options.js";
-import { sendFollowingSameOrigin } from "./redirects.js";
+// `raw`: the typed openapi-fetch client of a contract's generated `paths`, for those who prefer
+// `{ data, error, response }`. It is openapi-fetch given the client's own transport as its fetch: the same token
+// rules, deadline, retries, redirects, byte limits, redaction and errors as the client's methods, because it is the
+// same code. HTTP errors come back as `error` (with the body as the transport read it: bounded, tokens redacted).
+import createClient, { type Client } from "openapi-fetch";
+import { assertHeaders } from "../core/headers.js";
+import type { OperationManifest, OperationEntry, Received } from "../core/shapes.js";
+import type { ClientCore } from "./create-client.js";
+import { QUERY_SERIALIZER } from "./urls.js";
 
-export function createRawClient<P extends {}>(options: ResolvedOptions): Client<P> {
-  const raw = createClient<P>({
+export function createRawClient<P extends {}>(core: ClientCore, operations: OperationManifest): Client<P> {
+  const { options, transport } = core;
+  // openapi-fetch sends no header of its own that the client refuses; a caller's may: checked as the methods' are.
+  const route = router(operations, options.basePath);
+  return createClient<P>({
     baseUrl: options.baseUrl,
-    fetch: async (request: Request) => {
-      // Looked up per call, not captured now: test tools (msw, nock) patch globalThis.fetch after clients are made.
-      const send: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-      const body = request.body ? await request.text() : undefined;
-      const headers = Object.fromEntries(request.headers);
-      // The retry middleware sets it before the first attempt (so that retries repeat it); without retries, here.
-      headers["client-request-id"] ??= crypto.randomUUID();
-      return sendFollowingSameOrigin(send, request.url, { method: request.method, headers, body, signal: request.signal }, headers["client-request-id"]);
-    },
-    ...(options.headers ? { headers: options.headers } : {}),
     querySerializer: QUERY_SERIALIZER,
+    fetch: async (request: Request) => {
+      const body = request.body ? await request.text() : undefined;
+      const headers: Record<string, string> = {};
+      request.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      assertHeaders(headers, "raw: headers");
+      return transport({
+        operation: route(request.method, new URL(request.url).pathname),
+        method: request.method,
+        url: request.url,
+        body,
+        headers,
+        signal: request.signal,
+        interpret: asResponse,
+      });
+    },
   });
-  if (options.timeoutMs) raw.use(deadlineMiddleware(options.timeoutMs));
-  raw.use(bearerAuth(({ url, signal }) => options.tokens.get(url, signal), { origins: [options.base.origin] }));
-  if (options.retryOptions !== false) raw.use(retryMiddleware(options.retryOptions));
-  return raw;
 }
 
-/**
- * timeoutMs for raw: from the token wait to the response (retries included). Registered first, so it sees the
- * request before the token is asked for and the response after the retries; openapi-fetch then reads the body.
- */
-function deadlineMiddleware(timeoutMs: number): Middleware {
-  const deadlines = new WeakMap<Request, Deadline>();
-  const release = (request: Request) => {
-    deadlines.get(request)?.release();
-    deadlines.delete(request);
-  };
-  return {
-    onRequest({ request }) {
-      const deadline = withDeadline(request.signal, timeoutMs);
-      const bounded = new Request(request, { signal: deadline.signal ?? null });
-      deadlines.set(bounded, deadline);
-      return bounded;
-    },
-    onResponse({ request, response }) {
-      release(request);
-      return response;
-    },
-    onError({ request, error }) {
-      release(request);
-      return error instanceof Error ? error : new Error(String(error), { cause: error });
-    },
-  };
+/** The body as read, in a Response of its own for openapi-fetch to parse. */
+const asResponse = ({ response, text }: Received) =>
+  new Response(response.status === 204 || response.status === 304 ? null : text, { status: response.status, statusText: response.statusText, headers: response.headers });
+
+/** The manifest entry a raw request is a call of (for telemetry and errors), by its method and path template. */
+function router(operations: OperationManifest, basePath: string): (method: string, pathname: string) => OperationEntry | undefined {
+  const routes = Object.values(operations).map((entry) => ({
+    entry,
+    pattern: new RegExp(`^${escape(basePath)}${entry.path.split(/\{[^}]+\}/).map(escape).join("[^/]+")}$`),
+  }));
+  return (method, pathname) => routes.find((r) => r.entry.method === method && r.pattern.test(pathname))?.entry;
 }
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

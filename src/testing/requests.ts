@@ -1,8 +1,8 @@
 // How the mocks of this package judge a request, in one place: the bearer token, and the body against the contract
 // with this package's own validators. The static msw handlers and the stateful fake both ask here; they differ only
 // in how they answer (the static handlers as Prism does, 422; the fake as Graph does, 400).
-import * as beta from "../beta/validation.js";
-import { validateRemoteAssistancePartnerCreate, validateRemoteAssistancePartnerUpdate, type ValidationError, type Validator } from "../validation.js";
+import * as beta from "../contracts/beta/validators.js";
+import { validateRemoteAssistancePartnerCreate, validateRemoteAssistancePartnerUpdate, type ValidationError, type Validator } from "../contracts/v1/validators.js";
 
 export type BodyVerdict = { ok: true; body?: Record<string, unknown> } | { ok: false; errors: ValidationError[] };
 

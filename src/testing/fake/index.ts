@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { http, type HttpHandler } from "msw";
 import { DEFAULT_BASE_URL, DEFAULT_BETA_BASE_URL } from "../../client/options.js";
-import type { RemoteAssistancePartner } from "../../types.js";
+import type { RemoteAssistancePartner } from "../../contracts/v1/types.js";
 import { createFakeService, type FakeOptions, type FakeResponse, type LoggedRequest } from "./service.js";
 
 export type { FakeOptions, LoggedRequest } from "./service.js";

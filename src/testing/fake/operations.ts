@@ -1,5 +1,5 @@
 // What each operation does to the fake's state and answers, once the request has passed the service's checks.
-import type { RemoteAssistancePartner } from "../../types.js";
+import type { RemoteAssistancePartner } from "../../contracts/v1/types.js";
 import { readQuery, selected, skiptokenFor } from "./query.js";
 import type { FakeRequest, FakeResponse, Replies } from "./service.js";
 import { ODATA_TYPE, type State } from "./state.js";

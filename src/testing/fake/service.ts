@@ -1,6 +1,6 @@
 // The stateful fake's one handler: a request in, a response out, the partners kept in memory between them. The HTTP
 // server and the msw handlers are thin adapters over it, so both behave exactly alike.
-import type { RemoteAssistancePartner } from "../../types.js";
+import type { RemoteAssistancePartner } from "../../contracts/v1/types.js";
 import { hasBearerToken, judgeBody } from "../requests.js";
 import { operate } from "./operations.js";
 import { QueryError } from "./query.js";

@@ -1,7 +1,7 @@
 // The fake's state, its default partners, and the two things that make it fail on purpose: the throttle window and
 // the seeded faults (a seeded generator, so a consumer's retry test sees the same sequence every run).
 import spec from "../../../generated/openapi.json" with { type: "json" };
-import type { RemoteAssistancePartner } from "../../types.js";
+import type { RemoteAssistancePartner } from "../../contracts/v1/types.js";
 import type { FakeOptions } from "./service.js";
 
 export const ODATA_TYPE = "#microsoft.graph.remoteAssistancePartner";

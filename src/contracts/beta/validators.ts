@@ -1,0 +1,32 @@
+// The beta contract's validators: the same validator core as v1.0's (../validation-core.ts) over the precompiled
+// beta schemas. They never throw, and name the JSON pointer of every problem.
+import * as precompiled from "../../../generated/beta/validators.js";
+import { validatorFor, type Validator } from "../../core/validator.js";
+import type {
+  ODataError,
+  RemoteAssistancePartner,
+  RemoteAssistancePartnerCollection,
+  RemoteAssistancePartnerCreate,
+  RemoteAssistancePartnerUpdate,
+  RemoteAssistanceSettings,
+  RemoteAssistanceSettingsUpdate,
+} from "./types.js";
+
+export { MAX_LISTED_ERRORS, type ValidationError, type ValidationResult, type Validator } from "../../core/validator.js";
+
+/** A beta partner as the service returns it (unknown properties and annotations accepted). */
+export const validateRemoteAssistancePartner: Validator<RemoteAssistancePartner> = validatorFor(precompiled.remoteAssistancePartner);
+/** A beta PATCH body of a partner. */
+export const validateRemoteAssistancePartnerUpdate: Validator<RemoteAssistancePartnerUpdate> = validatorFor(precompiled.remoteAssistancePartnerUpdate);
+/** A beta POST body of a partner. */
+export const validateRemoteAssistancePartnerCreate: Validator<RemoteAssistancePartnerCreate> = validatorFor(precompiled.remoteAssistancePartnerCreate);
+/** One page of beta partners. */
+export const validateRemoteAssistancePartnerCollection: Validator<RemoteAssistancePartnerCollection> = validatorFor(
+  precompiled.remoteAssistancePartnerCollection,
+);
+/** The settings as the service returns them. */
+export const validateRemoteAssistanceSettings: Validator<RemoteAssistanceSettings> = validatorFor(precompiled.remoteAssistanceSettings);
+/** A PATCH body of the settings: every property optional; `id`, unknown properties and wrong values refused. */
+export const validateRemoteAssistanceSettingsUpdate: Validator<RemoteAssistanceSettingsUpdate> = validatorFor(precompiled.remoteAssistanceSettingsUpdate);
+/** An OData error envelope. */
+export const validateODataError: Validator<ODataError> = validatorFor(precompiled.odataError);

@@ -1,0 +1,76 @@
+// The telemetry step, outermost: what a finished call leaves behind for logs and traces, the `onCallEnd` report and
+// a span from `tracing` (./opentelemetry.ts by default in the root and beta entries). It sees the call's final
+// outcome as the caller will (errors already documented and cleared by the boundary inside it), and reports headers
+// the server chose only cleared of the call's tokens and neutralised. A hook or a tracer never fails a call.
+import { isGraphError } from "../core/errors.js";
+import { querySecrets, redactValues, redactor, withoutQueryValues } from "../core/redact.js";
+import { serverString } from "../core/server-text.js";
+import type { CallEndHook, CallReport, Exchange, Step, Tracing } from "../core/shapes.js";
+
+/** The step, or undefined when there is nothing to tell (no hook, no tracing): a call then skips it entirely. */
+export function telemetryStep(onCallEnd: CallEndHook | undefined, tracing: Tracing | undefined, basePath: string): Step | undefined {
+  if (!onCallEnd && !tracing) return undefined;
+  return {
+    name: "telemetry",
+    async send(exchange, next) {
+      const url = withoutQueryValues(exchange.url);
+      const template = exchange.operation ? `${basePath}${exchange.operation.path}` : new URL(exchange.url).pathname;
+      const span = quietly(() => tracing?.({ operationId: operationIdOf(exchange), method: exchange.method, url, template }));
+      if (!onCallEnd && !span) return next(exchange);
+      const started = performance.now();
+      try {
+        const result = await (span ? span.run(() => next(exchange)) : next(exchange));
+        finish(exchange, started, undefined, onCallEnd, span);
+        return result;
+      } catch (error) {
+        finish(exchange, started, error, onCallEnd, span);
+        throw error;
+      }
+    },
+  };
+}
+
+const operationIdOf = (exchange: Exchange) => exchange.operation?.operationId ?? "raw";
+
+function finish(exchange: Exchange, started: number, error: unknown, onCallEnd: CallEndHook | undefined, span: ReturnType<Tracing>): void {
+  const report = reportOf(exchange, started, error);
+  const message = error === undefined ? undefined : isGraphError(error) || error instanceof Error ? error.message : String(error);
+  quietly(() => span?.end(report, error, message === undefined ? undefined : redactValues(redactor(exchange.tokens)(message), querySecrets(exchange.url))));
+  // An async hook's rejection is caught too: unhandled, it would end a Node process.
+  const pending = quietly(() => onCallEnd?.(report)) as unknown;
+  if (pending instanceof Promise) pending.catch(() => undefined);
+}
+
+function reportOf(exchange: Exchange, started: number, error: unknown): CallReport {
+  const response = exchange.lastResponse;
+  const clean = redactor(exchange.tokens);
+  // Headers are the server's words: cleared of tokens, controls escaped, capped.
+  const header = (name: string) => {
+    const value = serverString(response?.headers.get(name) ?? undefined, 200);
+    return value === undefined ? undefined : clean(value);
+  };
+  const graphError = isGraphError(error) ? error : undefined;
+  const errorCode = error === undefined ? undefined : (graphError?.code ?? (error as Error | null)?.name ?? "Error");
+  return {
+    operationId: operationIdOf(exchange),
+    method: exchange.method,
+    url: withoutQueryValues(exchange.url),
+    status: graphError ? graphError.status : (response?.status ?? 0),
+    attempts: exchange.attempts,
+    durationMs: performance.now() - started,
+    requestId: graphError?.requestId ?? header("request-id"),
+    clientRequestId: exchange.clientRequestId || undefined,
+    date: header("date"),
+    diagnostic: header("x-ms-ags-diagnostic"),
+    ...(errorCode === undefined ? {} : { errorCode: typeof errorCode === "string" ? errorCode : "Error" }),
+  };
+}
+
+/** Telemetry never fails a call that succeeded, nor replaces the error of one that did not: what it throws is dropped. */
+function quietly<T>(work: () => T): T | undefined {
+  try {
+    return work();
+  } catch {
+    // dropped: undefined
+  }
+}
