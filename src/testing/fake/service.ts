@@ -1,144 +1,97 @@
-// The stateful fake's one handler: a request in, a response out, the partners kept in memory between them. The HTTP
-// server and the msw handlers are thin adapters over it, so both behave exactly alike.
-import type { RemoteAssistancePartner } from "../../contracts/v1/types.js";
-import { hasBearerToken, judgeBody } from "../requests.js";
-import { operate } from "./operations.js";
-import { QueryError } from "./query.js";
-import { examplePartners, faultStatus, initialSettings, mulberry32, throttled, type State } from "./state.js";
-
-export interface FakeOptions {
-  /** Which contract the fake speaks: v1.0 (default), or beta (with the remoteAssistanceSettings singleton). */
-  version?: "v1.0" | "beta";
-  /** Initial state. Default: the partners of the spec's examples. */
-  partners?: RemoteAssistancePartner[];
-  /** What PATCH answers: 204 (default, what the service usually does) or 200 with the partner. */
-  update?: 200 | 204;
-  /** Page size when the request has no $top. Default 100. */
-  pageSize?: number;
-  /** Past `writes` POST, PATCH or DELETE within `windowMs`, answer 429 with Retry-After. */
-  throttle?: { writes: number; windowMs: number };
-  /** A seeded share of requests answered with one of `statuses` (default 503 and 504) before anything else. */
-  faults?: { rate: number; seed: number; statuses?: number[] };
-}
+// The fake's one behaviour model: a request in, a response out, the partners kept in memory between them. The HTTP
+// server, the msw handlers and `npm run mock` are thin adapters over it, so all of them answer alike. The checks run
+// in the service's order: the version, the token, injected faults, throttling, the route, the query, the body.
+import { bearerToken, judgeBody } from "../requests.js";
+import { CONTRACTS, type FakePartner } from "./contract.js";
+import { OPERATIONS } from "./operations.js";
+import { resolveOptions, type FakeOptions, type ResolvedOptions } from "./options.js";
+import { checkOptions, QueryError } from "./query.js";
+import { quote, replies, type FakeResponse, type Replies } from "./replies.js";
+import { createRouter } from "./routes.js";
+import { checkPartners, examplePartners } from "./seeds.js";
+import { faultStatus, initialSettings, mulberry32, type Partner, type State } from "./state.js";
+import { appOf, createThrottle, retryAfter, WRITE_METHODS } from "./throttle.js";
 
 export interface FakeRequest {
   method: string;
-  url: URL;
-  /** Asked for by lower-case name. */
-  headers: { get(name: string): string | null };
+  /** The path as sent, still percent-encoded, without the query. */
+  path: string;
+  query: URLSearchParams;
+  headers: Headers;
   body: string;
 }
 
-export interface FakeResponse {
-  status: number;
-  headers: Record<string, string>;
-  body?: string;
-}
-
-export interface LoggedRequest {
-  method: string;
-  /** Path and query, as asked. */
-  path: string;
-  status: number;
-}
-
-
 export interface FakeService {
-  /** Answers one request; `base` is the base URL the request came in under, e.g. http://127.0.0.1:4321/v1.0. */
+  options: ResolvedOptions;
+  /** Answers one request; `base` is the base URL it came in under, e.g. http://127.0.0.1:4321/v1.0 (no trailing slash). */
   handle(request: FakeRequest, base: string): FakeResponse;
-  partners(): RemoteAssistancePartner[];
-  requests: LoggedRequest[];
+  /** An answer made outside the model (a body too large, a request that cannot be read), with Graph's headers and shape. */
+  refuse(request: Pick<FakeRequest, "headers">, status: number, code: string, message: string): FakeResponse;
+  partners(): FakePartner[];
   reset(): void;
 }
 
 export function createFakeService(options: FakeOptions = {}): FakeService {
-  const initial = structuredClone(options.partners ?? examplePartners());
-  const state: State = { options, partners: new Map(), settings: undefined, writes: [], random: mulberry32(options.faults?.seed ?? 0) };
-  const requests: LoggedRequest[] = [];
+  const resolved = resolveOptions(options as FakeOptions & Record<string, unknown>, () => examplePartners(CONTRACTS[options.version ?? "v1.0"]));
+  const contract = CONTRACTS[resolved.version];
+  checkPartners(resolved.partners, contract);
+  const initial = structuredClone(resolved.partners);
+  const state: State = { contract, options: resolved, partners: new Map(), settings: undefined, throttle: undefined, random: () => 0 };
+  const route = createRouter(contract.operations);
   const reset = () => {
-    state.partners.clear();
-    for (const partner of structuredClone(initial)) state.partners.set(partner.id!, partner);
-    state.settings = options.version === "beta" ? initialSettings() : undefined;
-    requests.length = 0;
-    state.writes.length = 0;
-    state.random = mulberry32(options.faults?.seed ?? 0);
+    state.partners = new Map(structuredClone(initial).map((p) => [p.id!, p as Partner]));
+    state.settings = resolved.version === "beta" ? initialSettings() : undefined;
+    state.throttle = resolved.throttle ? createThrottle(resolved.throttle, resolved.now) : undefined;
+    state.random = mulberry32(resolved.faults?.seed ?? 0);
   };
   reset();
+  const answer = (request: Pick<FakeRequest, "headers">) => replies(request.headers.get("client-request-id"), resolved.now);
   return {
+    options: resolved,
     handle(request, base) {
-      const response = route(state, request, base, replies(request));
-      requests.push({ method: request.method, path: `${request.url.pathname}${request.url.search}`, status: response.status });
-      return response;
+      const out = answer(request);
+      try {
+        return serve(state, route, request, base, out);
+      } catch (cause) {
+        if (cause instanceof QueryError) return out.error(400, "BadRequest", cause.message);
+        // A fault of the fake itself: still an HTTP answer, never an exception in the process that hosts it.
+        return out.error(500, "InternalServerError", `The fake failed: ${quote(String(cause))}`);
+      }
     },
+    refuse: (request, status, code, message) => answer(request).error(status, code, message),
     partners: () => structuredClone([...state.partners.values()]),
-    requests,
     reset,
   };
 }
 
-export interface Replies {
-  reply(status: number, body?: unknown, headers?: Record<string, string>, type?: string): FakeResponse;
-  error(status: number, code: string, message: string, extra?: Record<string, unknown>, headers?: Record<string, string>): FakeResponse;
-}
-
-/** Responses as Graph sends them: request-id, the echoed client-request-id and Date on every one; OData errors. */
-function replies(request: FakeRequest): Replies {
-  const requestId = crypto.randomUUID();
-  const clientRequestId = request.headers.get("client-request-id") ?? crypto.randomUUID();
-  const reply: Replies["reply"] = (status, body, headers = {}, type = "application/json") => ({
-    status,
-    headers: {
-      "request-id": requestId,
-      "client-request-id": clientRequestId,
-      date: new Date().toUTCString(),
-      ...(body === undefined ? {} : { "content-type": type === "application/json" ? "application/json; odata.metadata=minimal" : type }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
-  });
-  const innerError = () => ({ date: new Date().toISOString().slice(0, 19), "request-id": requestId, "client-request-id": clientRequestId });
-  return { reply, error: (status, code, message, extra = {}, headers = {}) => reply(status, { error: { code, message, ...extra, innerError: innerError() } }, headers) };
-}
-
-/** Which operation, then the service's own checks in its order: authentication, faults, throttling, the body. */
-function route(state: State, request: FakeRequest, base: string, replies: Replies): FakeResponse {
-  const { error } = replies;
-  const basePath = new URL(base).pathname; // the adapters give it without a trailing slash
-  const path = request.url.pathname.startsWith(`${basePath}/`) ? request.url.pathname.slice(basePath.length) : request.url.pathname;
-  // The beta settings singleton (a beta fake only), or the partners' collection, one of them, its actions.
-  const settings = state.settings !== undefined && path === "/deviceManagement/remoteAssistanceSettings";
-  const match = settings ? [] : /^\/deviceManagement\/remoteAssistancePartners(?:\/([^/]+)(?:\/(beginOnboarding|disconnect))?)?$/.exec(path);
-  if (!match) return error(404, "ResourceNotFound", `Resource not found for the segment '${path}'.`);
-  if (!hasBearerToken(request.headers.get("authorization"))) return error(401, "InvalidAuthenticationToken", "Access token is empty.");
+function serve(state: State, route: ReturnType<typeof createRouter>, request: FakeRequest, base: string, out: Replies): FakeResponse {
+  const { error } = out;
+  const basePath = new URL(base).pathname;
+  // Graph answers a path outside its versions this way (public issue threads; not documented by Microsoft).
+  if (request.path !== basePath && !request.path.startsWith(`${basePath}/`)) return error(400, "BadRequest", "Invalid version.");
+  const token = bearerToken(request.headers.get("authorization"));
+  if (!token) return error(401, "InvalidAuthenticationToken", "Access token is empty.");
   const fault = faultStatus(state);
   if (fault) return error(fault, fault === 504 ? "GatewayTimeout" : "ServiceUnavailable", "The fake answered with an injected fault.");
-  if (request.method !== "GET" && state.options.throttle) {
-    const wait = throttled(state, state.options.throttle);
-    if (wait !== undefined) return error(429, "TooManyRequests", "Too many requests: the fake's write quota is used up.", {}, { "retry-after": String(wait) });
+  const wait = state.throttle?.admit(appOf(token), WRITE_METHODS.has(request.method));
+  if (wait !== undefined) {
+    return error(429, "TooManyRequests", "Too many requests: the Intune remote assistance limits for this window are used up.", {}, { "retry-after": retryAfter(wait) });
   }
-  const [, rawId, action] = match;
-  const id = rawId === undefined ? undefined : decodeURIComponent(rawId);
-  const operation = settings ? SETTINGS_OPERATIONS[request.method] : operationFor(request.method, id, action);
-  if (!operation) return error(405, "BadRequest", `${request.method} is not allowed on ${path}.`);
-  const verdict = judgeBody(operation, request.body, state.options.version);
+  const found = route(request.method, request.path.slice(basePath.length));
+  // Graph's answers for these three come from public issue threads; Microsoft does not document them.
+  if (found.kind === "badEncoding") return error(400, "BadRequest", `The request URI is not valid: the segment '${quote(found.segment)}' is not percent-encoded correctly.`);
+  if (found.kind === "unknownSegment") return error(400, "BadRequest", `Resource not found for the segment '${quote(found.segment)}'.`);
+  if (found.kind === "wrongMethod") {
+    return error(400, "No method match route template", `No OData route exists that match template ${found.template} with http verb ${request.method} for request ${quote(found.resource)}.`);
+  }
+  const { operation, params } = found;
+  checkOptions(request.query, operation.success.kind === "page" ? [...operation.query, "$skiptoken"] : operation.query);
+  const verdict = judgeBody(state.contract, operation, request.body, { strict: state.options.strict, pathId: params.remoteAssistancePartnerId });
   if (!verdict.ok) {
     const details = verdict.errors.map((e) => ({ code: "BadRequest", message: `${e.path || "(body)"} ${e.message}`, target: e.path || "(body)" }));
     return error(400, "BadRequest", `The request body breaks the contract: ${details.map((d) => d.message).join("; ")}`, { details });
   }
-  try {
-    return operate(state, operation, { ...replies, id, body: verdict.ok ? verdict.body : undefined, request, base });
-  } catch (cause) {
-    if (cause instanceof QueryError) return error(400, "BadRequest", cause.message);
-    throw cause;
-  }
+  const handler = OPERATIONS[operation.operationId];
+  if (!handler) return error(501, "NotImplemented", `The fake does not implement ${operation.operationId}.`);
+  return handler({ ...out, state, params, body: verdict.body, query: request.query, header: (name) => request.headers.get(name), base, path: operation.path });
 }
-
-const SETTINGS_OPERATIONS: Record<string, string> = { GET: "getRemoteAssistanceSettings", PATCH: "updateRemoteAssistanceSettings" };
-
-function operationFor(method: string, id: string | undefined, action: string | undefined): string | undefined {
-  if (id === undefined) return method === "GET" ? "listRemoteAssistancePartners" : method === "POST" ? "createRemoteAssistancePartner" : undefined;
-  if (id === "$count") return method === "GET" && !action ? "countRemoteAssistancePartners" : undefined;
-  if (action) return method !== "POST" ? undefined : action === "beginOnboarding" ? "beginRemoteAssistancePartnerOnboarding" : "disconnectRemoteAssistancePartner";
-  return ({ GET: "getRemoteAssistancePartner", PATCH: "updateRemoteAssistancePartner", DELETE: "deleteRemoteAssistancePartner" } as Record<string, string>)[method];
-}
-
