@@ -2,8 +2,8 @@
 // HTTP-level rules (a 400 naming the option, nextLinks keeping the query) are in fake.test.ts; here are the edges a
 // consumer's filter or order meets: spacing, quoting, nulls, ties.
 import { describe, expect, it } from "vitest";
-import { QueryError, readQuery, selected, skiptokenFor } from "../../src/testing/fake/query.js";
-import type { RemoteAssistancePartner } from "../../src/types.js";
+import { checkOptions, QueryError, readQuery, selected, skiptokenFor } from "../../src/testing/fake/query.js";
+import type { FakePartner as RemoteAssistancePartner } from "../../src/testing.js";
 
 const read = (query: string) => readQuery(new URLSearchParams(query));
 const refusal = (query: string) => {
@@ -24,8 +24,8 @@ const PARTNERS = [
   partner("tom", "Tom and Jerry"),
   partner("obrien", "O'Brien Support"),
 ];
-const matching = (filter: string) => PARTNERS.filter(read(`$filter=${encodeURIComponent(filter)}`).filter).map((p) => p.id);
-const ordered = (orderby: string, partners = PARTNERS) => [...partners].sort(read(`$orderby=${encodeURIComponent(orderby)}`).order).map((p) => p.id);
+const matching = (filter: string) => PARTNERS.filter((p) => read(`$filter=${encodeURIComponent(filter)}`).filter(p)).map((p) => p.id);
+const ordered = (orderby: string, partners = PARTNERS) => [...partners].sort(read(`$orderby=${encodeURIComponent(orderby)}`).order as never).map((p) => p.id);
 
 describe("the fake's query options", () => {
   it("with no options: everything, in stored order, from the start, no count, every property", () => {
@@ -67,7 +67,8 @@ describe("the fake's query options", () => {
   it("$expand: * only; $search: never", () => {
     expect(() => read("$expand=*")).not.toThrow();
     expect(refusal("$search=x")).toBe("The fake does not support $search.");
-    expect(refusal("$apply=x")).toBe("The query option $apply is not an OData system query option.");
+    expect(() => checkOptions(new URLSearchParams("$apply=x&other=1"), ["$top"])).toThrow("The query option $apply is not supported on this request.");
+    expect(() => checkOptions(new URLSearchParams("$top=1&other=1"), ["$top"])).not.toThrow();
   });
 });
 
@@ -125,5 +126,22 @@ describe("the fake's $filter", () => {
     expect(refusal(`$filter=${encodeURIComponent("  displayName ne 'x' ")}`)).toBe(
       "The fake does not support the filter 'displayName ne 'x'': it supports onboardingStatus eq '…', displayName eq '…' and startswith(displayName,'…'), joined by and.",
     );
+  });
+});
+
+describe("the fake's $filter on long and broken input", () => {
+  it("a filter of 80,000 characters is read, and a refusal quotes at most 200 characters of it", () => {
+    const clauses = Array.from({ length: 4_000 }, () => "displayName eq 'Acme'").join(" and ");
+    expect(clauses.length).toBeGreaterThan(80_000);
+    expect(matching(clauses)).toEqual(["acme"]);
+    const blanks = `x${" ".repeat(80_000)}y`;
+    const message = refusal(`$filter=${encodeURIComponent(blanks)}`);
+    expect(message).toMatch(/^The fake does not support the filter 'x {199}…': it supports/);
+  });
+
+  it("an unclosed literal, and a filter ending in and, are refused saying so", () => {
+    expect(refusal(`$filter=${encodeURIComponent("displayName eq 'Acme")}`)).toBe("The filter has a literal that is never closed: ''Acme'.");
+    expect(refusal(`$filter=${encodeURIComponent("displayName eq 'Acme' and")}`)).toMatch(/^The filter ends with 'and'/);
+    expect(refusal(`$filter=${encodeURIComponent("and displayName eq 'Acme'")}`)).toMatch(/^The fake does not support the filter '':/);
   });
 });

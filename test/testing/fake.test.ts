@@ -5,7 +5,7 @@ import { once } from "node:events";
 import { connect } from "node:net";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createRemoteAssistanceClient, GraphError, type RemoteAssistancePartner } from "../../src/index.js";
+import { createRemoteAssistanceClient, GraphError, type RemoteAssistancePartner } from "../../src/entries/index.js";
 import { createRemoteAssistanceFake, type FakeServer, type RemoteAssistanceFake } from "../../src/testing.js";
 
 const TOKEN = "fake-test-token";
@@ -229,7 +229,7 @@ describe("the rules the fake keeps", () => {
     ["$top=ten", "$top must be a whole number ≥ 0, got 'ten'."],
     ["$skip=-1", "$skip must be a whole number ≥ 0, got '-1'."],
     ["$count=yes", "$count must be true or false, got 'yes'."],
-    ["$levels=2", "The query option $levels is not an OData system query option."],
+    ["$levels=2", "The query option $levels is not supported on this request."],
     ["$search=%22team%22", "The fake does not support $search."],
     ["$expand=owner", "$expand=owner: remoteAssistancePartner has no navigation properties."],
     ["$select=displayName,colour", "$select: 'colour' is not a property of remoteAssistancePartner."],
@@ -249,14 +249,20 @@ describe("the rules the fake keeps", () => {
     expect(asc).toEqual(["p3", "p4", "p0", "p2", "p1"]);
   });
 
-  it("paths and methods it does not serve: 404 for an unknown segment, 405 for a method the path does not take", async () => {
-    expect(await json("/deviceManagement/somethingElse")).toMatchObject({ status: 404, body: { error: { code: "ResourceNotFound", message: "Resource not found for the segment '/deviceManagement/somethingElse'." } } });
-    expect((await json("/deviceManagement/remoteAssistanceSettings")).status).toBe(404); // a v1.0 fake has no settings
-    expect(await json(C, { method: "PUT" })).toMatchObject({ status: 405, body: { error: { code: "BadRequest", message: `PUT is not allowed on ${C}.` } } });
-    expect((await json(`${C}/$count`, { method: "POST" })).status).toBe(405);
-    expect((await json(`${C}/p0/beginOnboarding`)).status).toBe(405);
-    expect((await json(`${C}/p0/disconnect`, { method: "PATCH", body: "{}" })).status).toBe(405);
-    expect((await json(`${C}/p0`, { method: "POST", body: "{}" })).status).toBe(405);
+  it("paths and methods it does not serve: Graph's 400 for an unknown segment, and Intune's 400 for a method the path does not take", async () => {
+    expect(await json("/deviceManagement/somethingElse")).toMatchObject({ status: 400, body: { error: { code: "BadRequest", message: "Resource not found for the segment 'somethingElse'." } } });
+    // a v1.0 fake has no settings
+    expect((await json("/deviceManagement/remoteAssistanceSettings")).body.error.message).toBe("Resource not found for the segment 'remoteAssistanceSettings'.");
+    expect(await json(C, { method: "PUT" })).toMatchObject({
+      status: 400,
+      body: { error: { code: "No method match route template", message: "No OData route exists that match template ~/singleton/navigation with http verb PUT for request /deviceManagement/remoteAssistancePartners." } },
+    });
+    expect((await json(`${C}/$count`, { method: "POST" })).body.error.message).toContain("template ~/singleton/navigation/$count with http verb POST");
+    expect((await json(`${C}/p0/beginOnboarding`)).body.error.message).toBe(
+      "No OData route exists that match template ~/singleton/navigation/key/action with http verb GET for request /deviceManagement/remoteAssistancePartners('p0')/beginOnboarding.",
+    );
+    expect((await json(`${C}/p0/disconnect`, { method: "PATCH", body: "{}" })).status).toBe(400);
+    expect((await json(`${C}/p0`, { method: "POST", body: "{}" })).body.error.code).toBe("No method match route template");
   });
 
   it("$count is text/plain and honours $filter", async () => {
@@ -296,8 +302,8 @@ describe("the rules the fake keeps", () => {
     expect((await json(`${C}/nope`, { method: "PATCH", body: "{}" })).status).toBe(404);
   });
 
-  it("update: option update: 200 answers with the partner", async () => {
-    const fake200 = createRemoteAssistanceFake({ update: 200 });
+  it("update: option patchReturnsRepresentation answers 200 with the partner", async () => {
+    const fake200 = createRemoteAssistanceFake({ patchReturnsRepresentation: true });
     const other = await fake200.listen();
     try {
       const response = await fetch(`${other.url}${C}/${SEED_IDS[0]}`, { method: "PATCH", body: '{"displayName":"x"}', headers: { authorization: `Bearer ${TOKEN}` } });
@@ -344,11 +350,12 @@ describe("the rules the fake keeps", () => {
   });
 
   it("answers only under its own base path, for the paths of the resource and nothing longer", async () => {
-    const under = (path: string) => fetch(`${new URL(server.url).origin}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } }).then((r) => r.status);
-    expect(await under(`/beta${C}`)).toBe(404);
-    expect(await under(`/v1.0/x${C}`)).toBe(404);
-    expect(await under(`/v1.0${C}/p0/beginOnboarding/more`)).toBe(404);
-    expect(await under(`/v1.0${C}/p0`)).toBe(200);
+    const under = (path: string) => fetch(`${new URL(server.url).origin}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } }).then(async (r) => [r.status, r.status === 200 ? "" : (await r.json()).error.message]);
+    expect(await under(`/beta${C}`)).toEqual([400, "Invalid version."]);
+    expect(await under(`/v1.0/x${C}`)).toEqual([400, "Resource not found for the segment 'x'."]);
+    expect(await under(`/v1.0${C}/p0/beginOnboarding/more`)).toEqual([400, "Resource not found for the segment 'more'."]);
+    expect(await under(`/v1.0${C}/p0/`)).toEqual([200, ""]); // a trailing slash names no segment
+    expect(await under(`/v1.0${C}/p0`)).toEqual([200, ""]);
   });
 
   it("a JSON answer says odata.metadata=minimal, as Graph's do; a 204 has no content-type and no body", async () => {
@@ -360,28 +367,41 @@ describe("the rules the fake keeps", () => {
     expect(await updated.text()).toBe("");
   });
 
-  it("401 without a bearer token", async () => {
+  it("401 without a bearer token; the scheme in any case (RFC 9110, 11.1)", async () => {
     const response = await fetch(`${server.url}${C}`);
     expect(response.status).toBe(401);
     expect((await response.json()).error).toMatchObject({ code: "InvalidAuthenticationToken", message: "Access token is empty." });
+    for (const authorization of [`bearer ${TOKEN}`, `BEARER ${TOKEN}`, `Bearer   ${TOKEN}`]) {
+      expect((await fetch(`${server.url}${C}`, { headers: { authorization } })).status, authorization).toBe(200);
+    }
+    for (const authorization of ["Bearer ", "Basic abc", `Bearer${TOKEN}`, `x Bearer ${TOKEN}`]) {
+      expect((await fetch(`${server.url}${C}`, { headers: { authorization } })).status, authorization).toBe(401);
+    }
   });
 
-  it("every response carries request-id, the echoed client-request-id and Date, like Graph", async () => {
+  it("every response carries request-id, the echoed client-request-id (else the request-id), Date and x-ms-ags-diagnostic, like Graph", async () => {
     const response = await call(`${C}/p3`, { headers: { "client-request-id": "mine-123" } });
     expect(response.headers.get("request-id")).toMatch(/^[0-9a-f-]{36}$/);
     expect(response.headers.get("client-request-id")).toBe("mine-123");
     expect(Date.parse(response.headers.get("date")!)).not.toBeNaN();
+    expect(JSON.parse(response.headers.get("x-ms-ags-diagnostic")!)).toEqual({ ServerInfo: expect.objectContaining({ DataCenter: expect.any(String), Slice: "E" }) });
+    const own = await fetch(`${server.url}${C}/nope`);
+    expect(own.headers.get("client-request-id")).toBe(own.headers.get("request-id"));
     const error = await call(`${C}/nope`, { headers: { "client-request-id": "mine-456" } });
     expect((await error.json()).error.innerError).toMatchObject({ "client-request-id": "mine-456", "request-id": error.headers.get("request-id") });
   });
 
   it("logs what was asked and answered; partners() is a snapshot; reset() starts again", async () => {
-    await json(`${C}/p3`);
-    await json(`${C}/p3`, { method: "DELETE" });
-    expect(fake.requests).toEqual([
-      { method: "GET", path: "/v1.0/deviceManagement/remoteAssistancePartners/p3", status: 200 },
-      { method: "DELETE", path: "/v1.0/deviceManagement/remoteAssistancePartners/p3", status: 204 },
+    await json(`${C}/p3?$select=displayName`);
+    await json(`${C}/p3`, { method: "PATCH", body: '{"displayName":"Acme 3"}', headers: { "client-request-id": "c-1" } });
+    expect(fake.requests).toMatchObject([
+      { method: "GET", path: "/v1.0/deviceManagement/remoteAssistancePartners/p3", query: { $select: "displayName" }, status: 200, body: undefined },
+      { method: "PATCH", path: "/v1.0/deviceManagement/remoteAssistancePartners/p3", query: {}, status: 204, body: { displayName: "Acme 3" } },
     ]);
+    // The headers as sent, the token hidden behind its scheme.
+    expect(fake.requests[1]!.headers).toMatchObject({ authorization: "Bearer [hidden]", "client-request-id": "c-1", "content-type": "application/json" });
+    expect(JSON.stringify(fake.requests)).not.toContain(TOKEN);
+    await json(`${C}/p3`, { method: "PATCH", body: '{"displayName":"Acme"}' });
     const snapshot = fake.partners();
     snapshot[0]!.displayName = "edited outside";
     expect(fake.partners()[0]!.displayName).toBe("TeamViewer");
@@ -392,35 +412,68 @@ describe("the rules the fake keeps", () => {
 });
 
 describe("throttling and faults, deterministic", () => {
-  it("throttle: past `writes` writes in the window, 429 with Retry-After; reads are not counted", async () => {
-    const fake = createRemoteAssistanceFake({ throttle: { writes: 2, windowMs: 60_000 } });
-    const server = await fake.listen();
+  // The fake's clock is the test's: time moves only when the test says so.
+  let now = 0;
+  const clock = () => now;
+  let fake: RemoteAssistanceFake;
+  let server: FakeServer;
+  beforeAll(async () => {
+    fake = createRemoteAssistanceFake({ throttle: { writesPerApp: 2, requestsPerApp: 4 }, now: clock });
+    server = await fake.listen();
+  });
+  afterEach(() => {
+    fake.reset();
+    now = 0;
+  });
+  afterAll(() => server.close());
+  const send = (method: string, path = `/deviceManagement/remoteAssistancePartners/${SEED_IDS[0]}`) =>
+    fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${TOKEN}` }, ...(method === "PATCH" ? { body: "{}" } : {}) });
+
+  it("throttle: past the writes per app in the window, 429 TooManyRequests with a fractional Retry-After; refusals are not counted", async () => {
+    expect((await send("PATCH")).status).toBe(204);
+    now = 1_000;
+    expect((await send("PATCH")).status).toBe(204);
+    now = 2_872;
+    const throttled = await send("PATCH");
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get("retry-after")).toBe("17.128"); // the first write leaves the 20 s window at 20 000
+    expect((await throttled.json()).error).toMatchObject({ code: "TooManyRequests", message: "Too many requests: the Intune remote assistance limits for this window are used up." });
+    expect((await send("GET")).status).toBe(200); // a read has its own quota
+    now = 20_000;
+    expect((await send("PATCH")).status).toBe(204);
+  });
+
+  it("throttle: reads count toward the requests per app", async () => {
+    for (let i = 0; i < 4; i++) expect((await send("GET")).status).toBe(200);
+    const throttled = await send("GET");
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get("retry-after")).toBe("20");
+  });
+
+  it("throttle is on by default, with Microsoft's numbers: the 101st write in 20 s is a 429", async () => {
+    const busy = createRemoteAssistanceFake({ now: () => 0 });
+    const other = await busy.listen();
     try {
-      const patch = () => fetch(`${server.url}/deviceManagement/remoteAssistancePartners/${SEED_IDS[0]}`, { method: "PATCH", body: "{}", headers: { authorization: `Bearer ${TOKEN}` } });
-      expect((await patch()).status).toBe(204);
-      await fetch(`${server.url}/deviceManagement/remoteAssistancePartners`, { headers: { authorization: `Bearer ${TOKEN}` } });
-      expect((await patch()).status).toBe(204);
-      const throttled = await patch();
-      expect(throttled.status).toBe(429);
-      expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThanOrEqual(59);
-      expect((await throttled.json()).error).toMatchObject({ code: "TooManyRequests", message: "Too many requests: the fake's write quota is used up." });
+      const patch = () => fetch(`${other.url}/deviceManagement/remoteAssistancePartners/${SEED_IDS[0]}`, { method: "PATCH", body: "{}", headers: { authorization: `Bearer ${TOKEN}` } });
+      for (let i = 0; i < 100; i++) expect((await patch()).status).toBe(204);
+      expect((await patch()).status).toBe(429);
+      expect(createRemoteAssistanceFake({ throttle: false }).requests).toEqual([]);
     } finally {
-      await server.close();
+      await other.close();
     }
   });
 
-  it("the client's retries meet the throttle: Retry-After honoured, then success", async () => {
-    const fake = createRemoteAssistanceFake({ throttle: { writes: 1, windowMs: 1_000 } });
-    const server = await fake.listen();
+  it("the client's retries meet the throttle: a fractional Retry-After honoured, then success", async () => {
+    const quick = createRemoteAssistanceFake({ throttle: { writesPerApp: 1, windowMs: 150 } });
+    const other = await quick.listen();
     try {
-      const client = createRemoteAssistanceClient({ baseUrl: server.url, getAccessToken: () => TOKEN });
+      const client = createRemoteAssistanceClient({ baseUrl: other.url, getAccessToken: () => TOKEN });
       await client.update(SEED_IDS[0]!, { displayName: "a" });
-      const started = performance.now();
       await client.update(SEED_IDS[0]!, { displayName: "b" });
-      expect(performance.now() - started).toBeGreaterThanOrEqual(900);
-      expect(fake.requests.map((r) => r.status)).toEqual([204, 429, 204]);
+      expect(quick.requests.map((r) => r.status)).toEqual([204, 429, 204]);
+      expect(Number(quick.requests.length)).toBe(3);
     } finally {
-      await server.close();
+      await other.close();
     }
   });
 
