@@ -2,8 +2,9 @@
 // in any form a server may echo it: as sent, JSON-escaped (`\/`, `\u002B`, every character as `\uXXXX`), percent-
 // encoded; nor the value of a free-text query option (a `$filter` holds names and addresses).
 //
-// A token is matched as a whole run of token characters, not as a substring: a test's token "t" must not turn every
-// "t" of a message into [redacted], and a real token is always delimited (a quote, a space, "Bearer ").
+// A short token is matched as a whole run of token characters, not as a substring: a test's token "t" must not turn
+// every "t" of a message into [redacted]. A real token (hundreds of random characters) is matched wherever it stands:
+// servers glue it to token characters too (`?access_token=…`, `Bearer%20…`, `r-…`, a sentence's final period).
 
 export const REDACTED = "[redacted]";
 
@@ -22,6 +23,9 @@ function charPattern(c: string): string {
 
 const caseless = (hex: string) => [...hex].map((h) => (/[a-f]/.test(h) ? `[${h}${h.toUpperCase()}]` : h)).join("");
 
+/** Secrets shorter than this are matched only as a whole run of token characters (see above). */
+const WHOLE_RUN_BELOW = 16;
+
 const patterns = new Map<string, RegExp>();
 
 /** The pattern of one secret in all its echoed forms, cached (a call's token is the next call's). */
@@ -29,7 +33,8 @@ function patternOf(secret: string): RegExp {
   let pattern = patterns.get(secret);
   if (!pattern) {
     if (patterns.size > 64) patterns.clear(); // tokens change hourly: keep the cache small
-    pattern = new RegExp(`(?<![${TOKEN_CHAR}])${[...secret].map(charPattern).join("")}(?![${TOKEN_CHAR}])`, "g");
+    const forms = [...secret].map(charPattern).join("");
+    pattern = new RegExp(secret.length < WHOLE_RUN_BELOW ? `(?<![${TOKEN_CHAR}])${forms}(?![${TOKEN_CHAR}])` : forms, "g");
     patterns.set(secret, pattern);
   }
   return pattern;
