@@ -19,7 +19,9 @@ export async function readWebBody(stream: ReadableStream<Uint8Array> | null, lim
     if (done) return text + decoder.decode();
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => undefined);
+      // Not awaited: msw reads a tee of the caller's stream, and cancelling one branch of a tee settles only once
+      // the other is cancelled too.
+      reader.cancel().catch(() => undefined);
       return undefined;
     }
     text += decoder.decode(value, { stream: true });
