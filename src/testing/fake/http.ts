@@ -53,16 +53,17 @@ function handle(core: FakeCore, version: string, req: IncomingMessage, res: Serv
   const target = splitTarget(req.url ?? "/");
   const head = { method: req.method ?? "GET", path: target?.path ?? "", query: target?.query ?? new URLSearchParams(), headers: headers.value };
   const origin = originOf(req);
-  const refuse = (status: number, code: string, message: string, close = false) => {
-    const answer = core.refuse(head, status, code, message);
-    send(res, close ? { ...answer, headers: { ...answer.headers, connection: "close" } } : answer);
-    if (close) req.resume(); // what is left of the body is read and dropped, never kept
+  const refuse = (status: number, code: string, message: string) => {
+    send(res, core.refuse(head, status, code, message));
+    // What is left of the body is read and dropped, never kept. The connection is not closed under the caller: a
+    // close with unread data sends a reset, and the caller's side would drop the 413 before reading it.
+    req.resume();
   };
   if (!headers.ok) return refuse(400, "BadRequest", "A request header cannot be read.");
   if (!target) return refuse(400, "BadRequest", "The request target is not a path the fake can read.");
   if (!origin) return refuse(400, "BadRequest", "The Host header is missing, repeated or not a valid host.");
   const limit = core.maxRequestBodyBytes;
-  if (declaredTooLarge(headers.value.get("content-length"), limit)) return refuse(413, tooLarge(limit).code, tooLarge(limit).message, true);
+  if (declaredTooLarge(headers.value.get("content-length"), limit)) return refuse(413, tooLarge(limit).code, tooLarge(limit).message);
   const chunks: Buffer[] = [];
   let size = 0;
   let refused = false;
@@ -72,7 +73,7 @@ function handle(core: FakeCore, version: string, req: IncomingMessage, res: Serv
     if (size > limit) {
       refused = true;
       chunks.length = 0;
-      return refuse(413, tooLarge(limit).code, tooLarge(limit).message, true);
+      return refuse(413, tooLarge(limit).code, tooLarge(limit).message);
     }
     chunks.push(chunk);
   });
