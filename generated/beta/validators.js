@@ -272,13 +272,21 @@ var ajvFormats = (() => {
   return __toCommonJS(formats_entry_exports);
 })();
 
+const FORMAT_MAX_CHARS = {"date-time":64,"date":32,"time":48,"uri":16384,"uri-reference":16384};
+const boundedCheck = (check, max) => check instanceof RegExp ? { test: (s) => s.length <= max && check.test(s) } : (s) => s.length <= max && check(s);
+const boundedFormats = Object.fromEntries(Object.entries(ajvFormats.fullFormats).map(([name, format]) => {
+  const max = FORMAT_MAX_CHARS[name];
+  if (max === undefined || format === true) return [name, format];
+  if (format instanceof RegExp || typeof format === "function") return [name, boundedCheck(format, max)];
+  return [name, { ...format, validate: boundedCheck(format.validate, max) }];
+}));
 
 export const remoteAssistancePartner = validate20;
 const schema31 = {"$ref":"spec#/components/schemas/microsoft.graph.remoteAssistancePartner"};
 const schema33 = {"title":"remoteAssistancePartner","type":"object","description":"A remote assistance partner, such as TeamViewer, that Intune administrators can onboard. Read liberally: the\nservice may add properties and `@odata.*` annotations, which are accepted; the known properties are typed as\nMicrosoft's metadata types them. With `$select` the service returns only the properties asked for, so none is\nrequired. Liberal is not shapeless: a body with a top-level `value` is a collection, or a partner wrapped in\none, and is refused as a partner.\n","not":{"description":"A top-level `value` makes a collection (or a partner wrapped in one), not a partner.","required":["value"],"properties":{"value":{"description":"The property that would make this body a collection."}}},"properties":{"@odata.context":{"type":"string","format":"uri","readOnly":true,"description":"The metadata URL describing the payload, which the service sends with a single partner.","example":"https://graph.microsoft.com/v1.0/$metadata#deviceManagement/remoteAssistancePartners/$entity"},"@odata.type":{"type":"string","description":"The OData type annotation, `#microsoft.graph.remoteAssistancePartner` for this type.","example":"#microsoft.graph.remoteAssistancePartner"},"id":{"type":"string","readOnly":true,"description":"The unique identifier of the partner. Set by the service; read-only.","example":"7443c8b9-c8b9-7443-b9c8-4374b9c84374"},"displayName":{"type":["string","null"],"description":"The display name of the partner.","example":"TeamViewer"},"onboardingUrl":{"type":["string","null"],"description":"The URL of the partner's onboarding portal, where an administrator can configure their Remote Assistance\nservice. A plain string, as Microsoft's metadata types it (`Edm.String`): a response with an empty or\nrelative value is still a valid response. Untrusted: check it before rendering it as a link.\n","example":"https://example.com/onboardingUrl/"},"onboardingStatus":{"$ref":"#/components/schemas/microsoft.graph.remoteAssistanceOnboardingStatus"},"lastConnectionDateTime":{"type":"string","format":"date-time","description":"The timestamp of the last request sent to Intune by the partner, with its UTC offset.","example":"2016-12-31T23:58:36.6670033-08:00"},"onboardingRequestExpiryDateTime":{"type":["string","null"],"format":"date-time","description":"**Beta.** While `onboardingStatus` is `onboarding`, when the onboarding request expires. Microsoft's beta\nresource page types it DateTimeOffset without saying whether it may be null; it is read as nullable, the\nreading that refuses no real response.\n","example":"2026-12-01T08:00:00Z"}}};
 const schema34 = {"title":"remoteAssistanceOnboardingStatus","type":"string","description":"The onboarding status of the partner's Remote Assistance connector (for example the TeamViewer connector):\n`notOnboarded`, the partner is not onboarded; `onboarding`, onboarding has begun; `onboarded`, the partner is\nonboarded and connected.\n","enum":["notOnboarded","onboarding","onboarded"]};
-const formats0 = ajvFormats.fullFormats.uri;
-const formats2 = ajvFormats.fullFormats["date-time"];
+const formats0 = boundedFormats.uri;
+const formats2 = boundedFormats["date-time"];
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
