@@ -41,7 +41,8 @@ describe("wedged credentials, on a loopback server", () => {
   it("a credential whose getToken hangs (deaf to its abort signal) does not wedge the client: the next call asks again and succeeds", async () => {
     server.answer((_q, res) => sendJson(res, 200, PARTNER));
     const { credential, signals } = scriptedCredential([never, tokenFor("second-token")]);
-    const client = createRemoteAssistanceClient({ baseUrl: server.baseUrl, credential, timeoutMs: 50, tracing: false });
+    // timeoutMs ends the first call; it must also leave the second, on a loaded machine, ample time for its round trip.
+    const client = createRemoteAssistanceClient({ baseUrl: server.baseUrl, credential, timeoutMs: 1_000, tracing: false });
     await expect(client.get("p1")).rejects.toMatchObject({ code: "Timeout" });
     expect(signals[0]?.aborted).toBe(true); // abandoned, and told so
 
