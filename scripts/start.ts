@@ -1,8 +1,8 @@
-// `npm start`: build everything from the spec, start the validating mock, and show the client at work against it:
+// `npm start`: build everything from the spec, start the mock (the fake, as `npm run mock` serves it), and show the client at work against it:
 // get a partner, update it with the source document's request, then what a contract-breaking PATCH gets.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { startMock, type MockServer } from "./mock/prism.ts";
+import { startMock, type MockServer } from "./mock/serve.ts";
 
 const steps: [label: string, script: string][] = [
   ["Lint the spec (Redocly, recommended-strict)", "lint"],
@@ -20,20 +20,20 @@ for (const [label, script] of steps) {
 }
 
 // The build, not the sources: this is what a consumer gets.
-const contract: typeof import("../src/index.ts") = await import(new URL("../dist/index.js", import.meta.url).href);
+const contract: typeof import("../src/entries/index.ts") = await import(new URL("../dist/entries/index.js", import.meta.url).href);
 const { createRemoteAssistanceClient, ContractViolationError, GraphError } = contract;
 
 const id = "7443c8b9-c8b9-7443-b9c8-4374b9c84374";
 // The source document's request, as the spec keeps it.
 const spec = JSON.parse(readFileSync(new URL("../generated/openapi.json", import.meta.url), "utf8"));
 const seedRequest = spec.paths["/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}"].patch.requestBody.content["application/json"].examples
-  .graphReferenceRequest.value as import("../src/index.ts").RemoteAssistancePartnerUpdate;
+  .graphReferenceRequest.value as import("../src/entries/index.ts").RemoteAssistancePartnerUpdate;
 const show = (value: unknown) => console.log(value === undefined ? "    undefined" : JSON.stringify(value, null, 2).replace(/^/gm, "    "));
 
 let mock: MockServer | undefined;
 let exitCode = 0;
 try {
-  console.log("\n▶ Start the mock: Prism, validating requests against generated/openapi.json");
+  console.log("\n▶ Start the mock: the fake of the service, as npm run mock serves it");
   mock = await startMock();
   console.log(`  listening at ${mock.baseUrl} (pid ${mock.pid})`);
 
@@ -42,11 +42,11 @@ try {
   console.log(`\n▶ client.get("${id}")`);
   show(await client.get(id));
 
-  console.log("\n▶ client.update(id, <the source document's request>)  → 200 with the updated partner");
+  console.log("\n▶ client.update(id, <the source document's request>)  → 204, as Intune answers: undefined");
   show(await client.update(id, seedRequest));
 
-  console.log('\n▶ client.update(id, { displayName }) when the service answers 204 (Prefer: code=204)  → undefined');
-  show(await client.update(id, { displayName: "TeamViewer (Europe)" }, { headers: { Prefer: "code=204" } }));
+  console.log('\n▶ client.update(id, { displayName }) with Prefer: return=representation  → 200 with the updated partner');
+  show(await client.update(id, { displayName: "TeamViewer (Europe)" }, { headers: { Prefer: "return=representation" } }));
 
   const breaking = { displayName: "x", onboardingStatus: "Onboarded", displayNam: "typo" };
   console.log(`\n▶ A contract-breaking PATCH: ${JSON.stringify(breaking)}`);
@@ -63,14 +63,13 @@ try {
     params: { path: { remoteAssistancePartnerId: id } },
     body: breaking as never,
   });
-  console.log(`  sent anyway (raw client), the mock answers ${response.status}:`);
-  // Prism lists what it refused in the sl-violations header, as JSON.
-  const violations = JSON.parse(response.headers.get("sl-violations") ?? "[]") as { message: string }[];
-  for (const violation of violations) console.log(`    ${violation.message}`);
+  console.log(`  sent anyway (raw client), the mock answers ${response.status}, naming each property in error.details:`);
+  const refusal = (await response.json()) as { error: { details?: { message: string }[] } };
+  for (const detail of refusal.error.details ?? []) console.log(`    ${detail.message}`);
 
-  console.log("\n▶ An error from the service (Prefer: code=404): the client throws GraphError");
+  console.log("\n▶ An error from the service (an id it does not know): the client throws GraphError");
   try {
-    await client.get(id, undefined, { headers: { Prefer: "code=404" } });
+    await client.get("no-such-partner");
     throw new Error("expected a 404");
   } catch (error) {
     if (!(error instanceof GraphError)) throw error;
@@ -89,7 +88,7 @@ process.exit(exitCode);
 
 /** The whole life of a partner against the stateful fake (npm run mock -- --stateful serves the same). */
 async function lifecycle() {
-  const testing: typeof import("../src/testing.ts") = await import(new URL("../dist/testing.js", import.meta.url).href);
+  const testing: typeof import("../src/testing.ts") = await import(new URL("../dist/entries/testing.js", import.meta.url).href);
   console.log("\n▶ Start the stateful fake (remote-assistance-contract/testing): it remembers what it is sent");
   const fake = testing.createRemoteAssistanceFake();
   const server = await fake.listen({ port: 0 });

@@ -11,8 +11,8 @@ import {
   serializeRemoteAssistancePartner,
   type RemoteAssistancePartner,
   type RemoteAssistancePartnerCollectionResponse,
-} from "@microsoft/msgraph-sdk/models";
-import { createODataErrorFromDiscriminatorValue } from "@microsoft/msgraph-sdk/models/oDataErrors";
+} from "@microsoft/msgraph-sdk/models/index.js";
+import { createODataErrorFromDiscriminatorValue } from "@microsoft/msgraph-sdk/models/oDataErrors/index.js";
 import { PageIterator } from "@microsoft/msgraph-sdk-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createRemoteAssistanceFake, type FakeServer, type RemoteAssistanceFake } from "../../src/testing.js";
@@ -35,8 +35,8 @@ function remoteAssistancePartners(adapter: RequestAdapter, base: string) {
     return info;
   };
   return {
-    list: (query = "") => adapter.send(request(HttpMethod.GET, query), createRemoteAssistancePartnerCollectionResponseFromDiscriminatorValue, errors),
-    get: (id: string) => adapter.send(request(HttpMethod.GET, `/${encodeURIComponent(id)}`), createRemoteAssistancePartnerFromDiscriminatorValue, errors),
+    list: (query = "") => adapter.send<RemoteAssistancePartnerCollectionResponse>(request(HttpMethod.GET, query), createRemoteAssistancePartnerCollectionResponseFromDiscriminatorValue, errors),
+    get: (id: string) => adapter.send<RemoteAssistancePartner>(request(HttpMethod.GET, `/${encodeURIComponent(id)}`), createRemoteAssistancePartnerFromDiscriminatorValue, errors),
     patch: (id: string, body: RemoteAssistancePartner) => {
       const info = request(HttpMethod.PATCH, `/${encodeURIComponent(id)}`);
       info.setContentFromParsable(adapter, "application/json", body, serializeRemoteAssistancePartner);
@@ -100,7 +100,10 @@ describe("Kiota's @microsoft/msgraph-sdk against the fake over HTTP", () => {
     const partners = remoteAssistancePartners(adapter, strictServer.url);
     const partner = (await partners.get(ID))!;
     partner.displayName = "Changed by Kiota";
-    const error = await partners.patch(ID, partner).catch((e: unknown) => e as { responseStatusCode: number });
+    const error = (await partners.patch(ID, partner).then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as { responseStatusCode: number };
     expect(error.responseStatusCode).toBe(400);
     expect(strict.requests.at(-1)).toMatchObject({ method: "PATCH", status: 400 });
     const message = JSON.stringify(error);

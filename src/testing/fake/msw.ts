@@ -20,7 +20,10 @@ try {
 
 export function mswHandlers(core: FakeCore, baseUrl: string): MswHandler[] {
   if (!msw) throw new Error("fake.handlers needs msw (npm i -D msw); the fake's HTTP server, fake.listen(), does not.", { cause: missing });
-  return [msw.http.all(`${baseUrl}/*`, ({ request }) => answer(core, request, baseUrl))];
+  // A predicate, not a path pattern: msw decodes a pattern's parameters and answers a 500 of its own to a path whose
+  // percent-encoding is broken, where the service (and the fake over HTTP) answers 400.
+  const prefix = new URL(`${baseUrl}/`).href;
+  return [msw.http.all(({ request }) => request.url.startsWith(prefix), ({ request }) => answer(core, request, baseUrl))];
 }
 
 async function answer(core: FakeCore, request: Request, baseUrl: string): Promise<Response> {
