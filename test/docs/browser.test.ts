@@ -2,12 +2,13 @@
 // request that would leave the machine blocked and counted: there must be none. In CI these tests always run; on a
 // machine without Chromium they are skipped with a loud message.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root } from "../helpers/spec.js";
 import { serveFolder } from "../helpers/static-server.js";
+import { cutElements, uiStrings } from "./page-probes.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
@@ -111,11 +112,12 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
         for (const value of ["notOnboarded", "onboarding", "onboarded"]) expect(section).toContain(`"${value}"`);
       });
 
-      it("links to the other language", async () => {
+      it("links to the other language, at the same section", async () => {
         const link = page.getByRole("link", { name: other.name, exact: true });
         await expect(link.isVisible()).resolves.toBe(true);
         await link.click();
-        await page.waitForURL(`${site.origin}${other.path}`);
+        await page.waitForURL(`${site.origin}${other.path}${OPERATION}`);
+        await page.locator(SECTION).waitFor({ state: "visible" });
         await page.goBack();
       });
 
@@ -159,10 +161,10 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
   }
 
   const bodies = [
-    { lang: "en", path: "/index.html", refused: "Refused: id and @odata.context", writable: "The display name of the partner; a string, or null to clear it." },
-    { lang: "ja", path: "/ja/index.html", refused: "拒否されるもの: id と @odata.context", writable: "パートナーの表示名。文字列、または消去する場合は null。" },
+    { lang: "en", path: "/index.html", body: "Body", responses: "Responses", refused: "Package rule: this package refuses id, @odata.context and any property not listed below", writable: "The display name of the partner; a string, or null to clear it." },
+    { lang: "ja", path: "/ja/index.html", body: "本文", responses: "応答", refused: "本パッケージの規則: 本パッケージは、id、@odata.context、以下に記載されていないプロパティを", writable: "パートナーの表示名。文字列を指定します。消去するには null を指定します。" },
   ];
-  for (const { lang, path, refused, writable } of bodies) {
+  for (const { lang, path, body, responses, refused, writable } of bodies) {
     it(`${lang}: the PATCH and POST body panels show each writable property's own text and say what is refused`, async () => {
       const page = await open(path);
       try {
@@ -172,8 +174,10 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
           await block.waitFor({ state: "visible" });
           const text = await block.innerText();
           // The request part of the section: from its body to its responses.
-          const request = text.slice(text.indexOf("Body"), text.indexOf("Responses"));
-          expect(request).toContain(section === OPERATIONS[4] ? refused : refused.replace(" と @odata.context", "").replace(" and @odata.context", ""));
+          const start = text.indexOf(`${body}\napplication/json`);
+          const request = text.slice(start, text.indexOf(responses, start));
+          // Refusing id is this package's rule, not Graph's: said as such, in both languages.
+          expect(request).toContain(refused);
           for (const name of ["displayName", "onboardingUrl", "onboardingStatus", "lastConnectionDateTime"]) expect(request).toContain(name);
           if (section === OPERATIONS[4]) expect(request).toContain(writable);
           // Read-only properties are not offered as body properties ("id any" was shown before).
@@ -211,7 +215,7 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
     const page = await open("/index.html");
     try {
       await page.getByRole("link", { name: "beta", exact: true }).click();
-      await page.waitForURL(`${site.origin}/beta/index.html`);
+      await page.waitForURL(new RegExp(`^${site.origin}/beta/index.html(#.*)?$`));
     } finally {
       await page.context().close();
     }
@@ -241,6 +245,84 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
       await page.context().close();
     }
   });
+
+  // Words that may stay in Latin letters on /ja/: identifiers of the API (every string and name in the Japanese
+  // bundle: properties, paths, scopes, examples), HTTP methods and status classes, and product names.
+  const jaBundle = readFileSync(join(root, "generated/openapi.ja.json"), "utf8");
+  const IDENTIFIERS = new Set([...jaBundle.matchAll(/[A-Za-z][A-Za-z0-9]*/g)].map(([w]) => w));
+  for (const word of ["GET", "POST", "PATCH", "DELETE", "Ctrl", "Redocly", "XX", "curl", "TypeScript", "HTTP"]) IDENTIFIERS.add(word);
+  // …except Redoc's own English UI words, which the bundle's JSON also happens to contain (as keywords, say).
+  for (const word of ["Request", "Responses", "Response", "Body", "required", "Example", "Examples", "Enum", "Value", "Path", "Query", "Headers", "Security", "Search", "Copy", "Expand", "Payload", "Overview", "License", "Servers", "Scopes", "Operations", "only", "read", "or"]) IDENTIFIERS.delete(word);
+  IDENTIFIERS.add("null"); // a JSON value in a type: 「string、または null」
+
+  it("ja: every UI string on /ja/ is Japanese (identifiers of the API aside), in every operation", async () => {
+    const page = await open("/ja/index.html", { hash: `#/${OPERATIONS[0]}` });
+    try {
+      const english = new Set<string>();
+      for (const section of OPERATIONS) {
+        await page.evaluate((hash) => (location.hash = hash), `#/${section}`);
+        await page.locator(`[id="${section}"]`).waitFor({ state: "visible" });
+        for (const text of await page.evaluate(uiStrings)) {
+          const words = [...text.matchAll(/[A-Za-z][A-Za-z0-9]*/g)].map(([w]) => w).filter((w) => /[A-Za-z]{2}/.test(w));
+          if (words.some((w) => !IDENTIFIERS.has(w))) english.add(text);
+        }
+      }
+      console.log(`docs /ja/: ${english.size} English UI strings`);
+      expect([...english]).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 60_000);
+
+  const JAPANESE_SEARCH: [string, string][] = [
+    ["更新", "remoteAssistancePartner の更新"],
+    ["削除", "remoteAssistancePartner の削除"],
+    ["取得", "remoteAssistancePartner の取得"],
+    ["作成", "remoteAssistancePartner の作成"],
+    ["一覧", "remoteAssistancePartners の一覧表示"],
+    ["件数", "remoteAssistancePartners の件数の取得"],
+    ["オンボーディング", "beginOnboarding アクション"],
+    ["コネクタ", "disconnect アクション"],
+  ];
+  it("ja: search finds every operation by its Japanese words", async () => {
+    const page = await open("/ja/index.html");
+    try {
+      const missed: string[] = [];
+      for (const [query, summary] of JAPANESE_SEARCH) {
+        await page.getByTestId("search-trigger").click();
+        const dialog = page.getByTestId("search-dialog");
+        await dialog.locator("input").fill(query);
+        const hit = dialog.locator("a").filter({ hasText: summary });
+        await hit.first().waitFor({ state: "visible", timeout: 5_000 }).catch(() => missed.push(`${query} → ${summary}`));
+        await page.keyboard.press("Escape");
+      }
+      console.log(`docs /ja/ search: ${JAPANESE_SEARCH.length - missed.length} of ${JAPANESE_SEARCH.length} operations found by a Japanese word`);
+      expect(missed).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 60_000);
+
+  for (const { lang, path } of pages) {
+    it(`${lang}: nothing in any operation is cut with an ellipsis or overflows its box, at 1280, 1400 and 1920 px`, async () => {
+      const page = await open(path, { width: 1280, hash: `#/${OPERATIONS[0]}` });
+      try {
+        const cut: string[] = [];
+        for (const width of [1280, 1400, 1920]) {
+          await page.setViewportSize({ width, height: 1000 });
+          for (const section of OPERATIONS) {
+            await page.evaluate((hash) => (location.hash = hash), `#/${section}`);
+            await page.locator(`[id="${section}"]`).waitFor({ state: "visible" });
+            for (const found of await page.evaluate(cutElements, `[id="${section}"]`)) cut.push(`${width} px: ${found}`);
+          }
+        }
+        console.log(`docs ${path}: ${cut.length} elements cut`);
+        expect(cut).toEqual([]);
+      } finally {
+        await page.context().close();
+      }
+    }, 90_000);
+  }
 
   it("sent no request anywhere but 127.0.0.1, and logged no error or policy violation", () => {
     // Both pages really were opened (a failed setup must not pass this vacuously).
