@@ -4,7 +4,7 @@
 // medians over 3 repeats, with their spread.
 import { Client } from "@microsoft/microsoft-graph-client";
 import createClient from "openapi-fetch";
-import { createRemoteAssistanceClient, type paths } from "../src/index.ts";
+import { createRemoteAssistanceClient, type paths } from "../src/entries/index.ts";
 import { seedUpdate } from "../test/fixtures/seed-examples.ts";
 import { startBenchServer } from "./lib/server.ts";
 import { interleave } from "./lib/interleave.ts";

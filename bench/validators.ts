@@ -2,7 +2,7 @@
 // doing the same checks (the baseline), the guard using the very same format checks (ajv-formats'
 // full date-time and uri, which the validators carry bundled), so the ratio is the cost of the generated code itself. Same process, rotated order, medians.
 import { fullFormats } from "ajv-formats/dist/formats.js";
-import { validateRemoteAssistancePartner, validateRemoteAssistancePartnerUpdate } from "../src/index.ts";
+import { validateRemoteAssistancePartner, validateRemoteAssistancePartnerUpdate } from "../src/entries/index.ts";
 import { seedPartner } from "../test/fixtures/seed-examples.ts";
 import { median, rotated, spreadPct } from "./lib/stats.ts";
 

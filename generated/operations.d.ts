@@ -15,7 +15,7 @@ export declare const operations: {
       readonly "statuses": readonly [200];
       readonly "validator": "remoteAssistancePartnerCollection";
     };
-    readonly "statuses": readonly ["200", "400", "401", "403", "404", "429", "503", "4XX", "5XX"];
+    readonly "statuses": readonly ["200", "400", "401", "403", "429", "503", "4XX", "5XX"];
   };
   readonly "createRemoteAssistancePartner": {
     readonly "operationId": "createRemoteAssistancePartner";
@@ -33,7 +33,7 @@ export declare const operations: {
       readonly "statuses": readonly [201];
       readonly "validator": "remoteAssistancePartner";
     };
-    readonly "statuses": readonly ["201", "400", "401", "403", "404", "429", "503", "4XX", "5XX"];
+    readonly "statuses": readonly ["201", "400", "401", "403", "429", "503", "4XX", "5XX"];
   };
   readonly "countRemoteAssistancePartners": {
     readonly "operationId": "countRemoteAssistancePartners";
@@ -48,7 +48,7 @@ export declare const operations: {
       readonly "statuses": readonly [200];
       readonly "validator": null;
     };
-    readonly "statuses": readonly ["200", "400", "401", "403", "404", "429", "503", "4XX", "5XX"];
+    readonly "statuses": readonly ["200", "400", "401", "403", "429", "503", "4XX", "5XX"];
   };
   readonly "getRemoteAssistancePartner": {
     readonly "operationId": "getRemoteAssistancePartner";
@@ -89,7 +89,7 @@ export declare const operations: {
     readonly "path": "/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}";
     readonly "pathParams": readonly ["remoteAssistancePartnerId"];
     readonly "query": readonly [];
-    readonly "headers": readonly ["If-Match"];
+    readonly "headers": readonly ["Accept", "If-Match"];
     readonly "body": null;
     readonly "success": {
       readonly "kind": "none";
@@ -104,7 +104,7 @@ export declare const operations: {
     readonly "path": "/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}/beginOnboarding";
     readonly "pathParams": readonly ["remoteAssistancePartnerId"];
     readonly "query": readonly [];
-    readonly "headers": readonly [];
+    readonly "headers": readonly ["Accept"];
     readonly "body": null;
     readonly "success": {
       readonly "kind": "none";
@@ -119,7 +119,7 @@ export declare const operations: {
     readonly "path": "/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}/disconnect";
     readonly "pathParams": readonly ["remoteAssistancePartnerId"];
     readonly "query": readonly [];
-    readonly "headers": readonly [];
+    readonly "headers": readonly ["Accept"];
     readonly "body": null;
     readonly "success": {
       readonly "kind": "none";
@@ -127,5 +127,116 @@ export declare const operations: {
       readonly "validator": null;
     };
     readonly "statuses": readonly ["204", "400", "401", "403", "404", "429", "503", "4XX", "5XX"];
+  };
+};
+/** The same operations, with what a client needs to call them only. */
+export declare const clientOperations: {
+  readonly "listRemoteAssistancePartners": {
+    readonly "operationId": "listRemoteAssistancePartners";
+    readonly "method": "GET";
+    readonly "path": "/deviceManagement/remoteAssistancePartners";
+    readonly "pathParams": readonly [];
+    readonly "query": readonly ["$select", "$filter", "$orderby", "$top", "$skip", "$count", "$search", "$expand"];
+    readonly "body": null;
+    readonly "success": {
+      readonly "kind": "page";
+      readonly "statuses": readonly [200];
+      readonly "validator": "remoteAssistancePartnerCollection";
+    };
+  };
+  readonly "createRemoteAssistancePartner": {
+    readonly "operationId": "createRemoteAssistancePartner";
+    readonly "method": "POST";
+    readonly "path": "/deviceManagement/remoteAssistancePartners";
+    readonly "pathParams": readonly [];
+    readonly "query": readonly [];
+    readonly "body": {
+      readonly "validator": "remoteAssistancePartnerCreate";
+    };
+    readonly "success": {
+      readonly "kind": "entity";
+      readonly "statuses": readonly [201];
+      readonly "validator": "remoteAssistancePartner";
+    };
+  };
+  readonly "countRemoteAssistancePartners": {
+    readonly "operationId": "countRemoteAssistancePartners";
+    readonly "method": "GET";
+    readonly "path": "/deviceManagement/remoteAssistancePartners/$count";
+    readonly "pathParams": readonly [];
+    readonly "query": readonly ["$filter", "$search"];
+    readonly "body": null;
+    readonly "success": {
+      readonly "kind": "count";
+      readonly "statuses": readonly [200];
+      readonly "validator": null;
+    };
+  };
+  readonly "getRemoteAssistancePartner": {
+    readonly "operationId": "getRemoteAssistancePartner";
+    readonly "method": "GET";
+    readonly "path": "/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}";
+    readonly "pathParams": readonly ["remoteAssistancePartnerId"];
+    readonly "query": readonly ["$select", "$expand"];
+    readonly "body": null;
+    readonly "success": {
+      readonly "kind": "entity";
+      readonly "statuses": readonly [200];
+      readonly "validator": "remoteAssistancePartner";
+    };
+  };
+  readonly "updateRemoteAssistancePartner": {
+    readonly "operationId": "updateRemoteAssistancePartner";
+    readonly "method": "PATCH";
+    readonly "path": "/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}";
+    readonly "pathParams": readonly ["remoteAssistancePartnerId"];
+    readonly "query": readonly [];
+    readonly "body": {
+      readonly "validator": "remoteAssistancePartnerUpdate";
+    };
+    readonly "success": {
+      readonly "kind": "entity";
+      readonly "statuses": readonly [200, 204];
+      readonly "validator": "remoteAssistancePartner";
+    };
+  };
+  readonly "deleteRemoteAssistancePartner": {
+    readonly "operationId": "deleteRemoteAssistancePartner";
+    readonly "method": "DELETE";
+    readonly "path": "/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}";
+    readonly "pathParams": readonly ["remoteAssistancePartnerId"];
+    readonly "query": readonly [];
+    readonly "body": null;
+    readonly "success": {
+      readonly "kind": "none";
+      readonly "statuses": readonly [204];
+      readonly "validator": null;
+    };
+  };
+  readonly "beginRemoteAssistancePartnerOnboarding": {
+    readonly "operationId": "beginRemoteAssistancePartnerOnboarding";
+    readonly "method": "POST";
+    readonly "path": "/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}/beginOnboarding";
+    readonly "pathParams": readonly ["remoteAssistancePartnerId"];
+    readonly "query": readonly [];
+    readonly "body": null;
+    readonly "success": {
+      readonly "kind": "none";
+      readonly "statuses": readonly [204];
+      readonly "validator": null;
+    };
+  };
+  readonly "disconnectRemoteAssistancePartner": {
+    readonly "operationId": "disconnectRemoteAssistancePartner";
+    readonly "method": "POST";
+    readonly "path": "/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}/disconnect";
+    readonly "pathParams": readonly ["remoteAssistancePartnerId"];
+    readonly "query": readonly [];
+    readonly "body": null;
+    readonly "success": {
+      readonly "kind": "none";
+      readonly "statuses": readonly [204];
+      readonly "validator": null;
+    };
   };
 };

@@ -31,7 +31,6 @@ export const operations = {
       "400",
       "401",
       "403",
-      "404",
       "429",
       "503",
       "4XX",
@@ -63,7 +62,6 @@ export const operations = {
       "400",
       "401",
       "403",
-      "404",
       "429",
       "503",
       "4XX",
@@ -93,7 +91,6 @@ export const operations = {
       "400",
       "401",
       "403",
-      "404",
       "429",
       "503",
       "4XX",
@@ -179,6 +176,7 @@ export const operations = {
     ],
     "query": [],
     "headers": [
+      "Accept",
       "If-Match"
     ],
     "body": null,
@@ -209,7 +207,9 @@ export const operations = {
       "remoteAssistancePartnerId"
     ],
     "query": [],
-    "headers": [],
+    "headers": [
+      "Accept"
+    ],
     "body": null,
     "success": {
       "kind": "none",
@@ -238,7 +238,9 @@ export const operations = {
       "remoteAssistancePartnerId"
     ],
     "query": [],
-    "headers": [],
+    "headers": [
+      "Accept"
+    ],
     "body": null,
     "success": {
       "kind": "none",
@@ -317,3 +319,5 @@ export const operations = {
     ]
   }
 };
+
+export const clientOperations = {"listRemoteAssistancePartners":{"operationId":"listRemoteAssistancePartners","method":"GET","path":"/deviceManagement/remoteAssistancePartners","pathParams":[],"query":["$select","$filter","$orderby","$top","$skip","$count","$search","$expand"],"body":null,"success":{"kind":"page","statuses":[200],"validator":"remoteAssistancePartnerCollection"}},"createRemoteAssistancePartner":{"operationId":"createRemoteAssistancePartner","method":"POST","path":"/deviceManagement/remoteAssistancePartners","pathParams":[],"query":[],"body":{"validator":"remoteAssistancePartnerCreate"},"success":{"kind":"entity","statuses":[201],"validator":"remoteAssistancePartner"}},"countRemoteAssistancePartners":{"operationId":"countRemoteAssistancePartners","method":"GET","path":"/deviceManagement/remoteAssistancePartners/$count","pathParams":[],"query":["$filter","$search"],"body":null,"success":{"kind":"count","statuses":[200],"validator":null}},"getRemoteAssistancePartner":{"operationId":"getRemoteAssistancePartner","method":"GET","path":"/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}","pathParams":["remoteAssistancePartnerId"],"query":["$select","$expand"],"body":null,"success":{"kind":"entity","statuses":[200],"validator":"remoteAssistancePartner"}},"updateRemoteAssistancePartner":{"operationId":"updateRemoteAssistancePartner","method":"PATCH","path":"/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}","pathParams":["remoteAssistancePartnerId"],"query":[],"body":{"validator":"remoteAssistancePartnerUpdate"},"success":{"kind":"entity","statuses":[200,204],"validator":"remoteAssistancePartner"}},"deleteRemoteAssistancePartner":{"operationId":"deleteRemoteAssistancePartner","method":"DELETE","path":"/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}","pathParams":["remoteAssistancePartnerId"],"query":[],"body":null,"success":{"kind":"none","statuses":[204],"validator":null}},"beginRemoteAssistancePartnerOnboarding":{"operationId":"beginRemoteAssistancePartnerOnboarding","method":"POST","path":"/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}/beginOnboarding","pathParams":["remoteAssistancePartnerId"],"query":[],"body":null,"success":{"kind":"none","statuses":[204],"validator":null}},"disconnectRemoteAssistancePartner":{"operationId":"disconnectRemoteAssistancePartner","method":"POST","path":"/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}/disconnect","pathParams":["remoteAssistancePartnerId"],"query":[],"body":null,"success":{"kind":"none","statuses":[204],"validator":null}},"getRemoteAssistanceSettings":{"operationId":"getRemoteAssistanceSettings","method":"GET","path":"/deviceManagement/remoteAssistanceSettings","pathParams":[],"query":[],"body":null,"success":{"kind":"entity","statuses":[200],"validator":"remoteAssistanceSettings"}},"updateRemoteAssistanceSettings":{"operationId":"updateRemoteAssistanceSettings","method":"PATCH","path":"/deviceManagement/remoteAssistanceSettings","pathParams":[],"query":[],"body":{"validator":"remoteAssistanceSettingsUpdate"},"success":{"kind":"entity","statuses":[200,204],"validator":"remoteAssistanceSettings"}}};

@@ -98,15 +98,25 @@ function resolve(bundle: OpenApiDocument, node: Json | undefined): Json {
   return resolve(bundle, (node.$ref as string).slice(2).split("/").reduce((at: Json, key: string) => at?.[key], bundle as Json));
 }
 
-/** generated/…/operations.js and its declarations: the manifest keyed by operationId, its types as literal as the data. */
+/** What the client needs of an entry to make a call: no documented statuses or header names (they cost bundle bytes). */
+const forClient = ({ method, path, pathParams, query, body, success }: OperationEntry) => ({ method, path, pathParams, query, body: body && { validator: body.validator }, success });
+
+/**
+ * generated/…/operations.js and its declarations: the manifest keyed by operationId (`operations`, for tests, the
+ * fake and tools), and the part of each entry a client sends with (`clientOperations`: a bundler leaves out the
+ * export a program does not import), their types as literal as the data.
+ */
 export function renderManifest(entries: OperationEntry[]): { js: string; dts: string } {
   const byId = Object.fromEntries(entries.map((e) => [e.operationId, e]));
+  const client = Object.fromEntries(entries.map((e) => [e.operationId, { operationId: e.operationId, ...forClient(e) }]));
   return {
-    js: `export const operations = ${JSON.stringify(byId, null, 2)};\n`,
+    js: `export const operations = ${JSON.stringify(byId, null, 2)};\n\nexport const clientOperations = ${JSON.stringify(client)};\n`,
     dts: [
       "export type SuccessKind = \"entity\" | \"page\" | \"count\" | \"none\";",
       "/** The operations of the contract, keyed by operationId, exactly as the spec documents them. */",
       `export declare const operations: ${literalType(byId, "")};`,
+      "/** The same operations, with what a client needs to call them only. */",
+      `export declare const clientOperations: ${literalType(client, "")};`,
       "",
     ].join("\n"),
   };

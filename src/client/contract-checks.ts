@@ -23,7 +23,7 @@ export function contractChecks(checkRequests: boolean, checkResponses: boolean, 
 
   return {
     body(operation, body) {
-      const kind = operation.operationId;
+      const kind = bodyName(operation.body?.validator ?? operation.operationId);
       const text = serialiseBody(kind, body);
       return checkRequests && operation.body ? bodyAgainstContract(load, kind, operation.body.validator, text) : text;
     },
@@ -39,7 +39,7 @@ export function contractChecks(checkRequests: boolean, checkResponses: boolean, 
         default:
           // An entity that may also be answered with no content (PATCH's 204): success without the entity.
           if (received.text === "" && success.statuses.includes(204)) return undefined;
-          return validated(success.validator, jsonObject(received, "an entity"), received.response.status);
+          return validated(success.validator, jsonObject(received, entityName(success.validator)), received.response.status);
       }
     },
   };
@@ -54,10 +54,24 @@ function page(received: Received): Record<string, unknown> {
   return body;
 }
 
+/** "update", "create", "settings": a request body named for messages, from its validator's name. */
+function bodyName(validator: string): string {
+  const name = validator.replace(/^remoteAssistance(?:Partner)?/, "").replace(/(.)Update$/, "$1");
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/** "a partner", "the settings": the entity a validator checks, named for messages. */
+function entityName(validator: string | null): string {
+  const noun = (validator ?? "entity").replace(/^remoteAssistance(.)/, (_m, first: string) => first.toLowerCase());
+  return noun.endsWith("s") ? `the ${noun}` : `a ${noun}`;
+}
+
 function count(received: Received): number {
   const text = received.text.trim();
-  const value = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(value)) throw invalidResponse(received, `a count that is not a whole number up to 2^53−1 (${JSON.stringify(text.slice(0, 40))})`);
+  if (!/^\d+$/.test(text)) throw invalidResponse(received, `a count that is not a whole number (${JSON.stringify(text.slice(0, 40))})`);
+  const value = Number(text);
+  // 400 digits would be Infinity; past 2^53−1 digits are lost: neither is a count to hand out.
+  if (!Number.isSafeInteger(value)) throw invalidResponse(received, `a count past the largest safe integer (${text.length} digits)`);
   return value;
 }
 

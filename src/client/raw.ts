@@ -4,6 +4,7 @@
 // same code. HTTP errors come back as `error` (with the body as the transport read it: bounded, tokens redacted).
 import createClient, { type Client } from "openapi-fetch";
 import { assertHeaders } from "../core/headers.js";
+import { withoutQueryValues } from "../core/redact.js";
 import type { OperationManifest, OperationEntry, Received } from "../core/shapes.js";
 import type { ClientCore } from "./create-client.js";
 import { QUERY_SERIALIZER } from "./urls.js";
@@ -16,6 +17,10 @@ export function createRawClient<P extends {}>(core: ClientCore, operations: Oper
     baseUrl: options.baseUrl,
     querySerializer: QUERY_SERIALIZER,
     fetch: async (request: Request) => {
+      // A per-request baseUrl may point anywhere: the transport sends (and the token goes) only under the client's.
+      if (!request.url.startsWith(`${options.baseUrl}/`)) {
+        throw new TypeError(`raw: ${withoutQueryValues(request.url).slice(0, 200)} is not under the client's baseUrl ${options.baseUrl}; nothing was sent`);
+      }
       const body = request.body ? await request.text() : undefined;
       const headers: Record<string, string> = {};
       request.headers.forEach((value, name) => {

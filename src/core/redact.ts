@@ -15,8 +15,10 @@ const TOKEN_CHAR = "A-Za-z0-9\\-._~+/=";
 function charPattern(c: string): string {
   const code = c.charCodeAt(0);
   const hex = code.toString(16).padStart(4, "0");
-  const forms = [c.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"), `\\\\u${caseless(hex)}`];
-  if (c === "/") forms.push("\\\\/");
+  // Escapes first: alternatives are tried in order, and the longer form must win over a bare backslash.
+  const forms = [`\\\\u${caseless(hex)}`];
+  if (c === "/" || c === '"' || c === "\\") forms.push(`\\\\${c === "\\" ? "\\\\" : c}`);
+  forms.push(c.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"));
   if (code < 0x80 && !/[A-Za-z0-9\-._~]/.test(c)) forms.push(`%${caseless(code.toString(16).padStart(2, "0"))}`);
   return `(?:${forms.join("|")})`;
 }

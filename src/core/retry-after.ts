@@ -19,7 +19,8 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   if (value === null) return undefined;
   const trimmed = value.trim();
   if (/^\d+(?:\.\d+)?$/.test(trimmed)) {
-    const ms = Math.ceil(Number(trimmed) * 1000 - 1e-6);
+    // Microseconds rounded first (2.128 × 1000 is not exactly 2128 in floating point), then up to the millisecond.
+    const ms = Math.ceil(Math.round(Number(trimmed) * 1e6) / 1e3);
     return Number.isFinite(ms) ? ms : undefined;
   }
   if (!HTTP_DATE.test(trimmed)) return undefined;

@@ -4,7 +4,7 @@
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-/** One operation of a contract, as its generated manifest (generated/operations.js) describes it. */
+/** One operation of a contract, as its generated manifest describes it to a client (generated/operations.js `clientOperations`). */
 export interface OperationEntry {
   readonly operationId: string;
   readonly method: HttpMethod;
@@ -13,11 +13,9 @@ export interface OperationEntry {
   readonly pathParams: readonly string[];
   /** The query options it takes, by their wire names (`$select`…). */
   readonly query: readonly string[];
-  readonly headers: readonly string[];
-  /** Its request body's schema and precompiled validator; null when it takes none. */
-  readonly body: { readonly schema: string; readonly validator: string } | null;
+  /** Its request body's precompiled validator; null when it takes none. */
+  readonly body: { readonly validator: string } | null;
   readonly success: { readonly kind: "entity" | "page" | "count" | "none"; readonly statuses: readonly number[]; readonly validator: string | null };
-  readonly statuses: readonly string[];
 }
 
 /** A contract's manifest: its operations by operationId. */

@@ -46,7 +46,8 @@ export function bodyStep(maxResponseBytes: number): Step {
       const response = (await next(exchange)) as Response;
       const ok = response.ok;
       const slack = ok ? 0 : 6 * Math.max(0, ...[...exchange.tokens].map((t) => t.length));
-      const limit = ok ? maxResponseBytes : Math.min(maxResponseBytes, ERROR_BODY_BYTES) + slack;
+      const cut = Math.min(maxResponseBytes, ERROR_BODY_BYTES);
+      const limit = ok ? maxResponseBytes : cut + slack;
       // Without Content-Encoding the declared length is the body's: one past the limit need not be read at all.
       const declared = response.headers.get("content-length");
       if (ok && declared !== null && !response.headers.has("content-encoding") && Number(declared) > maxResponseBytes) {
@@ -58,8 +59,8 @@ export function bodyStep(maxResponseBytes: number): Step {
       let { text, truncated } = read;
       if (!ok) {
         text = redactor(exchange.tokens)(text);
-        if (text.length > ERROR_BODY_BYTES) {
-          text = text.slice(0, ERROR_BODY_BYTES);
+        if (text.length > cut) {
+          text = text.slice(0, cut);
           truncated = true;
         }
       }
@@ -72,7 +73,7 @@ function tooLarge(response: Response, limit: number, exchange: Exchange, how: st
   return new GraphError({
     status: response.status,
     code: "ResponseTooLarge",
-    message: `HTTP ${response.status}: the body ${how} the limit of ${limit} bytes (maxResponseBytes, counted decoded); reading stopped`,
+    message: `HTTP ${response.status}: the body ${how} the limit of ${limit} bytes (maxResponseBytes); reading stopped`,
     requestId: response.headers.get("request-id") ?? undefined,
     clientRequestId: exchange.clientRequestId,
     date: response.headers.get("date") ?? undefined,

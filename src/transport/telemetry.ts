@@ -5,7 +5,7 @@
 import { isGraphError } from "../core/errors.js";
 import { querySecrets, redactValues, redactor, withoutQueryValues } from "../core/redact.js";
 import { serverString } from "../core/server-text.js";
-import type { CallEndHook, CallReport, Exchange, Step, Tracing } from "../core/shapes.js";
+import type { CallEndHook, CallReport, CallSpan, Exchange, Step, Tracing } from "../core/shapes.js";
 
 /** The step, or undefined when there is nothing to tell (no hook, no tracing): a call then skips it entirely. */
 export function telemetryStep(onCallEnd: CallEndHook | undefined, tracing: Tracing | undefined, basePath: string): Step | undefined {
@@ -19,7 +19,7 @@ export function telemetryStep(onCallEnd: CallEndHook | undefined, tracing: Traci
       if (!onCallEnd && !span) return next(exchange);
       const started = performance.now();
       try {
-        const result = await (span ? span.run(() => next(exchange)) : next(exchange));
+        const result = await (span ? runInSpan(span, () => next(exchange)) : next(exchange));
         finish(exchange, started, undefined, onCallEnd, span);
         return result;
       } catch (error) {
@@ -30,11 +30,27 @@ export function telemetryStep(onCallEnd: CallEndHook | undefined, tracing: Traci
   };
 }
 
+/**
+ * The work inside the span, run once whatever the span does: a span whose `run` throws or rejects without running
+ * it, or after it, does not change the call's outcome.
+ */
+async function runInSpan(span: CallSpan, run: () => Promise<unknown>): Promise<unknown> {
+  let work: Promise<unknown> | undefined;
+  const once = () => (work ??= run());
+  try {
+    await span.run(once);
+  } catch {
+    // the span's own failure is dropped; the work's own failure comes from `work` below
+  }
+  return once();
+}
+
 const operationIdOf = (exchange: Exchange) => exchange.operation?.operationId ?? "raw";
 
 function finish(exchange: Exchange, started: number, error: unknown, onCallEnd: CallEndHook | undefined, span: ReturnType<Tracing>): void {
   const report = reportOf(exchange, started, error);
-  const message = error === undefined ? undefined : isGraphError(error) || error instanceof Error ? error.message : String(error);
+  // Only an error's message: an abort reason that is not an Error (a string, null) says nothing a span should keep.
+  const message = isGraphError(error) || error instanceof Error ? error.message : undefined;
   quietly(() => span?.end(report, error, message === undefined ? undefined : redactValues(redactor(exchange.tokens)(message), querySecrets(exchange.url))));
   // An async hook's rejection is caught too: unhandled, it would end a Node process.
   const pending = quietly(() => onCallEnd?.(report)) as unknown;

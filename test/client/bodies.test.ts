@@ -1,8 +1,9 @@
 // Bodies both ways, the cases the client tests leave: what a request body may be (each refusal's message exactly),
 // and what a success body must be for each kind of answer.
 import { afterEach, describe, expect, it } from "vitest";
-import { readBody, serialiseBody } from "../../src/client/body.js";
-import { createRemoteAssistanceClient } from "../../src/index.js";
+import { serialiseBody } from "../../src/client/request-body.js";
+import { readBody } from "../../src/transport/body.js";
+import { createRemoteAssistanceClient } from "../../src/entries/index.js";
 import { noContent, rejection, seedPartner, startGraphServer, TOKEN, type GraphServer, type Handler } from "../helpers/graph-server.js";
 
 let server: GraphServer;
@@ -76,8 +77,8 @@ describe("what a success body must be", () => {
     ["get: no body", "get", answer(200, "", { "content-type": "application/json" }), "HTTP 200 with a partner with no body"],
     ["get: no content-type", "get", answer(200, "{}", {}), "HTTP 200 with a partner that is not JSON (no content-type)"],
     ["get: invalid JSON", "get", answer(200, "{oops", { "content-type": "application/json" }), /^HTTP 200 with a body that is not valid JSON \(.+\)$/],
-    ["create: not an object", "create", answer(201, '"made"', { "content-type": "application/json" }), "HTTP 201 with a created partner that is not a JSON object (string)"],
-    ["update: not an object", "update", answer(200, "[1]", { "content-type": "application/json" }), "HTTP 200 with an updated partner that is not a JSON object (an array)"],
+    ["create: not an object", "create", answer(201, '"made"', { "content-type": "application/json" }), "HTTP 201 with a partner that is not a JSON object (string)"],
+    ["update: not an object", "update", answer(200, "[1]", { "content-type": "application/json" }), "HTTP 200 with a partner that is not a JSON object (an array)"],
     ["list: no body", "list", answer(200, "", {}), "HTTP 200 with a list page with no body"],
     ["list: value missing", "list", answer(200, "{}", { "content-type": "application/json" }), 'HTTP 200 with a list page whose "value" is not an array'],
   ] as const)("%s: InvalidResponse", async (_name, method, handler, message) => {
@@ -180,21 +181,24 @@ describe("readBody, on its own", () => {
         controller.close();
       },
     });
-  const options = (limit: number, truncate: boolean) => ({ limit, truncate, clientRequestId: "c-1" });
+  const options = (limit: number, truncate: boolean) => ({ limit, truncate });
 
   it("past the limit with truncate: the first bytes and truncated, whether a length was declared or not", async () => {
-    expect(await readBody(new Response(streamOf("a".repeat(30), "b".repeat(30))), options(40, true))).toEqual({ text: `${"a".repeat(30)}${"b".repeat(10)}`, truncated: true });
-    expect(await readBody(new Response("c".repeat(60), { headers: { "content-length": "60" } }), options(40, true))).toEqual({ text: "c".repeat(40), truncated: true });
+    expect(await readBody(new Response(streamOf("a".repeat(30), "b".repeat(30))), options(40, true))).toEqual({ text: `${"a".repeat(30)}${"b".repeat(10)}`, truncated: true, overLimit: false });
+    expect(await readBody(new Response("c".repeat(60), { headers: { "content-length": "60" } }), options(40, true))).toEqual({ text: "c".repeat(40), truncated: true, overLimit: false });
   });
 
   it("within the limit: all of it, not truncated", async () => {
-    expect(await readBody(new Response(streamOf("ab", "cd")), options(4, true))).toEqual({ text: "abcd", truncated: false });
-    expect(await readBody(new Response(null), options(4, false))).toEqual({ text: "", truncated: false });
+    expect(await readBody(new Response(streamOf("ab", "cd")), options(4, true))).toEqual({ text: "abcd", truncated: false, overLimit: false });
+    expect(await readBody(new Response(null), options(4, false))).toEqual({ text: "", truncated: false, overLimit: false });
   });
 
-  it("a declared length over the limit with no body to cancel: ResponseTooLarge all the same", async () => {
-    const response = new Response(null, { status: 200, headers: { "content-length": "999999" } });
-    await expect(readBody(response, options(10, false))).rejects.toMatchObject({ code: "ResponseTooLarge", clientRequestId: "c-1", requestId: undefined, date: undefined });
+  it("past the limit without truncate: nothing kept, overLimit (the body step makes it ResponseTooLarge)", async () => {
+    expect(await readBody(new Response(streamOf("a".repeat(30), "b".repeat(30))), options(40, false))).toEqual({ text: "", truncated: true, overLimit: true });
+  });
+
+  it("counts decoded bytes, not the declared length: a declared 60 that holds more is still cut at the limit", async () => {
+    expect(await readBody(new Response(streamOf("x".repeat(100)), { headers: { "content-length": "60" } }), options(50, true))).toEqual({ text: "x".repeat(50), truncated: true, overLimit: false });
   });
 });
 

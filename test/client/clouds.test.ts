@@ -1,8 +1,8 @@
 // `cloud`: each of Microsoft's Graph deployments, its endpoint and its token scope, with the contract's version. No
 // request leaves the machine: `fetch` is the test's own and records where the client sent what.
 import { describe, expect, it } from "vitest";
-import { CLOUDS, createRemoteAssistanceClient, type Cloud, type TokenCredential } from "../../src/index.js";
-import { createRemoteAssistanceClient as createBetaClient } from "../../src/beta/index.js";
+import { CLOUDS, createRemoteAssistanceClient, type Cloud, type TokenCredential } from "../../src/entries/index.js";
+import { createRemoteAssistanceClient as createBetaClient } from "../../src/entries/beta.js";
 import { seedPartner } from "../fixtures/seed-examples.js";
 
 const id = seedPartner.id;

@@ -1,9 +1,9 @@
 // What each validation mode checks and with which schema, what a count may be, which header is the request's id, and
 // the errors exactly as a caller reads, logs and serialises them.
 import { afterEach, describe, expect, it } from "vitest";
-import { bearerAuth, ContractViolationError, createRemoteAssistanceClient, GraphError, type RemoteAssistanceClientOptions } from "../../src/index.js";
+import { ContractViolationError, createRemoteAssistanceClient, GraphError, type RemoteAssistanceClientOptions } from "../../src/entries/index.js";
 import createClient from "openapi-fetch";
-import type { paths } from "../../src/types.js";
+import type { paths } from "../../src/entries/types.js";
 import { json, noContent, rejection, seedPartner, startGraphServer, TOKEN, type GraphServer, type Handler } from "../helpers/graph-server.js";
 
 let server: GraphServer;
@@ -179,43 +179,16 @@ describe("GraphError as a caller reads it", () => {
   });
 });
 
-describe("bearerAuth middleware", () => {
-  const seeing = (requests: Request[], baseUrl = "https://graph.example/v1.0") =>
-    createClient<paths>({
-      baseUrl,
-      fetch: async (request: Request) => {
-        requests.push(request);
-        return new Response(JSON.stringify({ value: [] }), { headers: { "content-type": "application/json" } });
-      },
-    });
-
-  it("by default sends the token only to the origin of the request's own baseUrl: a request an earlier middleware moved elsewhere goes without it", async () => {
-    const requests: Request[] = [];
-    const client = seeing(requests);
-    let moveTo: string | undefined;
-    client.use({ onRequest: ({ request }) => (moveTo ? new Request(request.url.replace("https://graph.example", moveTo), request) : undefined) });
-    client.use(bearerAuth(() => TOKEN));
-    await client.GET("/deviceManagement/remoteAssistancePartners");
-    moveTo = "https://elsewhere.example";
-    await client.GET("/deviceManagement/remoteAssistancePartners");
-    expect(requests.map((r) => [new URL(r.url).origin, r.headers.get("authorization")])).toEqual([
-      ["https://graph.example", `Bearer ${TOKEN}`],
-      ["https://elsewhere.example", null],
-    ]);
-  });
-
-  it("an empty token is refused: AuthenticationFailed, nothing sent (never `Bearer ` or `Bearer undefined`)", async () => {
-    const requests: Request[] = [];
+describe("tokens from getAccessToken", () => {
+  it("an empty token is refused, by the methods and raw alike: AuthenticationFailed, nothing sent (never `Bearer ` or `Bearer undefined`)", async () => {
+    const requests: string[] = [];
+    const fetch = async (input: string | Request) => (requests.push(String(input)), Response.json({ value: [] }));
     for (const [token, got] of [["", "an empty string"], [undefined, "undefined"]] as const) {
-      const client = seeing(requests);
-      client.use(bearerAuth(() => token as string));
-      const error = await rejection(client.GET("/deviceManagement/remoteAssistancePartners"));
+      const client = createRemoteAssistanceClient({ baseUrl: "https://graph.example/v1.0", getAccessToken: () => token as string, fetch, retry: false });
+      const error = await rejection(client.list());
       expect(error).toMatchObject({ name: "GraphError", code: "AuthenticationFailed", message: `getAccessToken must give a non-empty string token, got ${got}` });
+      await expect(client.raw.GET("/deviceManagement/remoteAssistancePartners")).rejects.toMatchObject({ code: "AuthenticationFailed" });
     }
     expect(requests).toEqual([]);
-  });
-
-  it("getAccessToken must be a function", () => {
-    expect(() => bearerAuth("token" as never)).toThrow(new TypeError("bearerAuth: getAccessToken must be a function"));
   });
 });

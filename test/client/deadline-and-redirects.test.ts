@@ -1,7 +1,7 @@
 // The call's one deadline when the caller's signal and timeoutMs are both there, and the redirect rules one by one.
 import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it } from "vitest";
-import { createRemoteAssistanceClient, type FetchLike, type RemoteAssistanceClientOptions } from "../../src/index.js";
+import { createRemoteAssistanceClient, GraphError, type FetchLike, type RemoteAssistanceClientOptions } from "../../src/entries/index.js";
 import { json, noContent, rejection, seedPartner, startGraphServer, TOKEN, type GraphServer, type Handler } from "../helpers/graph-server.js";
 
 let server: GraphServer;
@@ -80,12 +80,12 @@ describe("raw's deadline", () => {
     expect(timers()).toBeLessThanOrEqual(before);
   });
 
-  it("a fetch that rejects with a string: raw rejects with an Error carrying it, with or without retries", async () => {
+  it("a fetch that rejects with a string: raw rejects as the methods do (NetworkError carrying it), with or without retries", async () => {
     for (const retry of [false, { baseDelayMs: 1, maxRetries: 1 }] as const) {
       const client = createRemoteAssistanceClient({ baseUrl: "https://graph.example/v1.0", getAccessToken: () => TOKEN, timeoutMs: 5_000, retry, fetch: () => Promise.reject("connection reset") });
       const error = await client.raw.GET("/deviceManagement/remoteAssistancePartners").catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(Error);
-      expect(error).toMatchObject({ message: "connection reset", cause: "connection reset" });
+      expect(error).toBeInstanceOf(GraphError);
+      expect(error).toMatchObject({ code: "NetworkError", message: "The connection failed: connection reset", cause: "connection reset" });
     }
   });
 
@@ -97,9 +97,9 @@ describe("raw's deadline", () => {
     expect(data).toEqual({ value: [] });
   });
 
-  it("bounds a raw call that hangs: the TimeoutError as it is", async () => {
+  it("bounds a raw call that hangs: a Timeout GraphError, as the methods give", async () => {
     const client = await clientFor(() => undefined, { timeoutMs: 40 });
-    await expect(client.raw.GET("/deviceManagement/remoteAssistancePartners")).rejects.toMatchObject({ name: "TimeoutError" });
+    await expect(client.raw.GET("/deviceManagement/remoteAssistancePartners")).rejects.toMatchObject({ name: "GraphError", code: "Timeout", call: { operationId: "listRemoteAssistancePartners" } });
   });
 });
 

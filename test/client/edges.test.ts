@@ -3,7 +3,7 @@
 import { getEventListeners } from "node:events";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { ContractViolationError, createRemoteAssistanceClient, GraphError, type RemoteAssistanceClientOptions } from "../../src/index.js";
+import { ContractViolationError, createRemoteAssistanceClient, GraphError, type RemoteAssistanceClientOptions } from "../../src/entries/index.js";
 import { endlessBody, json, noContent, odataError, rejection, seedPartner, startGraphServer, TOKEN, type GraphServer, type Handler } from "../helpers/graph-server.js";
 
 let server: GraphServer;
@@ -82,7 +82,7 @@ describe("the token", () => {
   it("raw honours timeoutMs while waiting for the token", async () => {
     const client = await clientFor((_q, r) => noContent(r), { getAccessToken: () => new Promise<string>(() => undefined), timeoutMs: 200 });
     const error = await rejection(client.raw.GET("/deviceManagement/remoteAssistancePartners"));
-    expect(error.name).toBe("TimeoutError");
+    expect(error).toMatchObject({ name: "GraphError", code: "Timeout" });
     expect(server.seen).toHaveLength(0);
   });
 });
@@ -295,8 +295,19 @@ describe("options that cannot work are refused when the client is made", () => {
   });
 });
 
-describe("Retry-After read by RFC 9110", () => {
-  it.each(["-1", "1.5", "soon", "2026-11-29T10:00:00Z"])("%j is treated as absent: the client backs off on its own", async (value) => {
+describe("Retry-After read by RFC 9110 and as Graph sends it", () => {
+  it("decimal seconds, as Microsoft's throttling page shows (Retry-After: 2.128), are honoured to the millisecond", async () => {
+    const delays: number[] = [];
+    let calls = 0;
+    const client = await clientFor((_q, r) => (calls++ === 0 ? odataError(r, 429, "TooManyRequests", { "retry-after": "0.128" }) : json(r, 200, { id })), {
+      retry: { maxRetries: 1, onRetry: ({ delayMs }) => void delays.push(delayMs) },
+    });
+    await client.get(id);
+    expect(delays).toEqual([128]);
+    expect(server.seen).toHaveLength(2);
+  });
+
+  it.each(["-1", "-1.5", "1.", ".5", "1e3", "soon", "2026-11-29T10:00:00Z", ""])("%j is treated as absent: the client backs off on its own", async (value) => {
     const delays: number[] = [];
     const client = await clientFor((_q, r) => odataError(r, 503, "ServiceUnavailable", { "retry-after": value }), {
       retry: { maxRetries: 2, baseDelayMs: 40, onRetry: ({ delayMs }) => void delays.push(delayMs) },
@@ -312,14 +323,14 @@ describe("Retry-After read by RFC 9110", () => {
 });
 
 describe("raw, as the README says", () => {
-  it("returns HTTP errors as values, and throws fetch's TypeError on a refused connection", async () => {
+  it("returns HTTP errors as values, and throws the methods' NetworkError on a refused connection", async () => {
     const client = await clientFor((_q, r) => odataError(r, 404, "ResourceNotFound"));
     const { error, response } = await client.raw.GET("/deviceManagement/remoteAssistancePartners");
     expect(response.status).toBe(404);
     expect(error).toMatchObject({ error: { code: "ResourceNotFound" } });
     await server.close();
     const refused = createRemoteAssistanceClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN, retry: false });
-    await expect(refused.raw.GET("/deviceManagement/remoteAssistancePartners")).rejects.toThrow(new TypeError("fetch failed"));
+    await expect(refused.raw.GET("/deviceManagement/remoteAssistancePartners")).rejects.toMatchObject({ name: "GraphError", code: "NetworkError", status: 0 });
   });
 });
 

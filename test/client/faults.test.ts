@@ -1,6 +1,6 @@
 // What each failure ends in, and within what bound: retries as Graph asks, then the documented error.
 import { afterEach, describe, expect, it } from "vitest";
-import { ContractViolationError, createRemoteAssistanceClient, GraphError, type RemoteAssistanceClientOptions } from "../../src/index.js";
+import { ContractViolationError, createRemoteAssistanceClient, GraphError, type RemoteAssistanceClientOptions } from "../../src/entries/index.js";
 import { json, noContent, odataError, rejection, seedPartner, startGraphServer, TOKEN, type GraphServer, type Handler } from "../helpers/graph-server.js";
 
 let server: GraphServer;

@@ -1,8 +1,8 @@
 // The checks of what goes out, each message exactly: header names and values, characters named without quoting the
 // text around them, and ids that could address something else than one partner.
 import { describe, expect, it } from "vitest";
-import { assertHeaders, describeCharacter, isAuthorization } from "../../src/client/headers.js";
-import { assertPartnerId } from "../../src/partner-id.js";
+import { assertHeaders, describeCharacter, isAuthorization } from "../../src/core/headers.js";
+import { assertPathParam } from "../../src/core/path-params.js";
 
 describe("describeCharacter", () => {
   it.each([
@@ -52,7 +52,7 @@ describe("assertHeaders", () => {
   });
 });
 
-describe("assertPartnerId", () => {
+describe("assertPathParam", () => {
   it.each([
     [undefined, "id must be a string, got undefined"],
     [null, "id must be a string, got null"],
@@ -64,14 +64,14 @@ describe("assertPartnerId", () => {
     ["$count", 'id must not start with "$": "$count" would address an OData system segment'],
     ["$ref", 'id must not start with "$": "$ref" would address an OData system segment'],
   ])("%j: %s", (id, message) => {
-    expect(() => assertPartnerId(id, "id")).toThrow(new TypeError(message));
+    expect(() => assertPathParam(id, "id")).toThrow(new TypeError(message));
   });
 
   it.each(["7443c8b9-c8b9-7443-b9c8-4374b9c84374", "...", "a.b", "a$", "a/b", "😀", " "])("%j addresses one partner", (id) => {
-    expect(() => assertPartnerId(id, "id")).not.toThrow();
+    expect(() => assertPathParam(id, "id")).not.toThrow();
   });
 
-  it("names the parameter as the spec does by default", () => {
-    expect(() => assertPartnerId("")).toThrow(/^remoteAssistancePartnerId must not be ""/);
+  it("names the parameter it is given", () => {
+    expect(() => assertPathParam("", "remoteAssistancePartnerId")).toThrow(/^remoteAssistancePartnerId must not be ""/);
   });
 });

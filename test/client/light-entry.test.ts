@@ -4,8 +4,8 @@
 import { context, trace } from "@opentelemetry/api";
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { afterEach, describe, expect, it } from "vitest";
-import { ContractViolationError, createRemoteAssistanceClient, openTelemetry } from "../../src/client-only.js";
-import * as validators from "../../src/validation.js";
+import { ContractViolationError, createRemoteAssistanceClient, openTelemetry } from "../../src/entries/client.js";
+import * as validators from "../../src/entries/validators.js";
 import { seedPartner } from "../fixtures/seed-examples.js";
 import { json, noContent, rejection, startGraphServer, TOKEN, type GraphServer, type Handler } from "../helpers/graph-server.js";
 
@@ -46,7 +46,7 @@ describe("/client: validation with the validators given", () => {
       validate: "request",
       validators: () => {
         imports++;
-        return import("../../src/validation.js");
+        return import("../../src/entries/validators.js");
       },
     });
     expect(imports).toBe(0);
@@ -62,7 +62,7 @@ describe("/client: validation with the validators given", () => {
     const failure = new Error("chunk failed to load");
     const client = await lightClient((_req, res) => noContent(res), {
       validate: "request",
-      validators: () => (++imports === 1 ? Promise.reject(failure) : import("../../src/validation.js")),
+      validators: () => (++imports === 1 ? Promise.reject(failure) : import("../../src/entries/validators.js")),
     });
     await expect(client.update(id, { displayName: "x" })).rejects.toBe(failure);
     expect(server!.seen).toHaveLength(0);
@@ -111,7 +111,7 @@ describe("/client: spans only with tracing: openTelemetry", () => {
   });
 
   it("tracing: false turns the root entry's spans off; anything else is a TypeError", async () => {
-    const { createRemoteAssistanceClient: createRootClient } = await import("../../src/index.js");
+    const { createRemoteAssistanceClient: createRootClient } = await import("../../src/entries/index.js");
     trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }));
     server = await startGraphServer((_req, res) => noContent(res));
     await createRootClient({ baseUrl: server.baseUrl, getAccessToken: () => TOKEN, tracing: false }).update(id, { displayName: "x" });

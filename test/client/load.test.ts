@@ -2,7 +2,7 @@
 // Every call must settle with a success or a documented GraphError, the client's retries must match what the server
 // saw, nothing may be left unhandled or hanging, and the heap must come back down.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createRemoteAssistanceClient, GraphError } from "../../src/index.js";
+import { createRemoteAssistanceClient, GraphError } from "../../src/entries/index.js";
 import { heapMb, seeded } from "../helpers/load.js";
 import { json, noContent, odataError, seedPartner, seedUpdate, startGraphServer, TOKEN, type GraphServer } from "../helpers/graph-server.js";
 

@@ -1,6 +1,6 @@
 // Every method of the client against a real server: what went over the wire, and what came back.
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
-import { createRemoteAssistanceClient, type RemoteAssistancePartner } from "../../src/index.js";
+import { createRemoteAssistanceClient, type RemoteAssistancePartner } from "../../src/entries/index.js";
 import { json, noContent, seedPartner, seedUpdate, startGraphServer, TOKEN, type GraphServer, type Handler } from "../helpers/graph-server.js";
 
 let server: GraphServer;
@@ -120,8 +120,9 @@ describe("the other methods", () => {
     }).rejects.toMatchObject({
       name: "ContractViolationError",
       direction: "response",
-      errors: [{ path: "/@odata.nextLink", message: `repeats a link already followed (${server.baseUrl}/deviceManagement/remoteAssistancePartners?$skiptoken=2): the pages go round in a cycle` }],
-      message: `The list page breaks the contract: /@odata.nextLink repeats a link already followed (${server.baseUrl}/deviceManagement/remoteAssistancePartners?$skiptoken=2): the pages go round in a cycle`,
+      // The link is not quoted: a next link carries the request's query values.
+      errors: [{ path: "/@odata.nextLink", message: "repeats a link already followed: the pages go round in a cycle" }],
+      message: "The list page breaks the contract: /@odata.nextLink repeats a link already followed: the pages go round in a cycle",
     });
     expect(server.seen.map((r) => r.url)).toEqual([
       "/v1.0/deviceManagement/remoteAssistancePartners",

@@ -2,8 +2,12 @@
 // encoded ids, and queries written the way Graph reads them (and the way openapi-fetch writes them for raw).
 import { createQuerySerializer } from "openapi-fetch";
 import { describe, expect, it } from "vitest";
-import { op, OPERATIONS, QUERY_SERIALIZER, operationUrl, serializeQuery } from "../../src/client/operations.js";
-import { createRemoteAssistanceClient, DEFAULT_MAX_RESPONSE_BYTES } from "../../src/index.js";
+import { operations as manifest } from "../../generated/operations.js";
+import { PARTNER_METHODS } from "../../src/client/partner-methods.js";
+import { QUERY_SERIALIZER, operationUrl, serializeQuery } from "../../src/client/urls.js";
+
+const OPERATIONS = Object.fromEntries(Object.entries(PARTNER_METHODS).map(([method, id]) => [method, manifest[id]])) as { [M in keyof typeof PARTNER_METHODS]: (typeof manifest)[(typeof PARTNER_METHODS)[M]] };
+import { createRemoteAssistanceClient, DEFAULT_MAX_RESPONSE_BYTES } from "../../src/entries/index.js";
 
 const getAccessToken = () => "t";
 const base = "https://graph.microsoft.com/v1.0";
@@ -75,25 +79,17 @@ describe("options refused when the client is made", () => {
   });
 });
 
-describe("op: an operation's URL template", () => {
-  it("the collection, an item, or the settings singleton, with the action after it", () => {
-    expect(op("a", "GET", "collection").template).toBe("/deviceManagement/remoteAssistancePartners");
-    expect(op("b", "POST", "item", "/disconnect").template).toBe("/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}/disconnect");
-    expect(op("c", "PATCH", "settings").template).toBe("/deviceManagement/remoteAssistanceSettings");
-  });
-});
-
 describe("operationUrl", () => {
   it("builds each operation's path, the id encoded as one segment", () => {
     expect(operationUrl(base, OPERATIONS.list)).toBe(`${base}/deviceManagement/remoteAssistancePartners`);
     expect(operationUrl(base, OPERATIONS.count)).toBe(`${base}/deviceManagement/remoteAssistancePartners/$count`);
-    expect(operationUrl(base, OPERATIONS.get, "a/b?c#d")).toBe(`${base}/deviceManagement/remoteAssistancePartners/a%2Fb%3Fc%23d`);
-    expect(operationUrl(base, OPERATIONS.beginOnboarding, "p1")).toBe(`${base}/deviceManagement/remoteAssistancePartners/p1/beginOnboarding`);
-    expect(operationUrl(base, OPERATIONS.disconnect, "p1")).toBe(`${base}/deviceManagement/remoteAssistancePartners/p1/disconnect`);
+    expect(operationUrl(base, OPERATIONS.get, ["a/b?c#d"])).toBe(`${base}/deviceManagement/remoteAssistancePartners/a%2Fb%3Fc%23d`);
+    expect(operationUrl(base, OPERATIONS.beginOnboarding, ["p1"])).toBe(`${base}/deviceManagement/remoteAssistancePartners/p1/beginOnboarding`);
+    expect(operationUrl(base, OPERATIONS.disconnect, ["p1"])).toBe(`${base}/deviceManagement/remoteAssistancePartners/p1/disconnect`);
   });
 
   it("each operation's template, for spans and logs", () => {
-    expect(Object.fromEntries(Object.entries(OPERATIONS).map(([name, op]) => [name, `${op.method} ${op.template}`]))).toEqual({
+    expect(Object.fromEntries(Object.entries(OPERATIONS).map(([name, op]) => [name, `${op.method} ${op.path}`]))).toEqual({
       list: "GET /deviceManagement/remoteAssistancePartners",
       count: "GET /deviceManagement/remoteAssistancePartners/$count",
       get: "GET /deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}",
@@ -106,24 +102,24 @@ describe("operationUrl", () => {
   });
 
   it("an empty query, or one of undefined values only, adds no ?", () => {
-    expect(operationUrl(base, OPERATIONS.list, undefined, {})).toBe(`${base}/deviceManagement/remoteAssistancePartners`);
-    expect(operationUrl(base, OPERATIONS.list, undefined, { $top: undefined, $filter: null })).toBe(`${base}/deviceManagement/remoteAssistancePartners`);
-    expect(operationUrl(base, OPERATIONS.list, undefined, null)).toBe(`${base}/deviceManagement/remoteAssistancePartners`);
+    expect(operationUrl(base, OPERATIONS.list, [], {})).toBe(`${base}/deviceManagement/remoteAssistancePartners`);
+    expect(operationUrl(base, OPERATIONS.list, [], { $top: undefined, $filter: null })).toBe(`${base}/deviceManagement/remoteAssistancePartners`);
+    expect(operationUrl(base, OPERATIONS.list, [], null)).toBe(`${base}/deviceManagement/remoteAssistancePartners`);
   });
 
   it.each([
     ["a string", "$top=1", "listRemoteAssistancePartners: the query must be an object of OData options"],
     ["an array", [["$top", 1]], "listRemoteAssistancePartners: the query must be an object of OData options"],
   ])("a query that is %s is a TypeError", (_name, query, message) => {
-    expect(() => operationUrl(base, OPERATIONS.list, undefined, query)).toThrow(new TypeError(message));
+    expect(() => operationUrl(base, OPERATIONS.list, [], query)).toThrow(new TypeError(message));
   });
 
   it("an operation that takes no query says so", () => {
-    expect(() => operationUrl(base, OPERATIONS.create, undefined, { $top: 1 })).toThrow(new TypeError('createRemoteAssistancePartner: unknown query option "$top"; it takes none'));
+    expect(() => operationUrl(base, OPERATIONS.create, [], { $top: 1 })).toThrow(new TypeError('createRemoteAssistancePartner: unknown query option "$top"; it takes none'));
   });
 
   it("an object value is refused, naming the option", () => {
-    expect(() => operationUrl(base, OPERATIONS.list, undefined, { $filter: { eq: 1 } })).toThrow(
+    expect(() => operationUrl(base, OPERATIONS.list, [], { $filter: { eq: 1 } })).toThrow(
       new TypeError("listRemoteAssistancePartners: a query value cannot be encoded ($filter must be a string, number, boolean or array of them)"),
     );
   });

@@ -2,8 +2,9 @@
 // easily produce): a 401 invalid_token without a body, fetch rejecting with odd things, a JSON content-type with no
 // body, and tokens that JSON escapes when a server echoes them.
 import { describe, expect, it } from "vitest";
-import { createRemoteAssistanceClient, type RemoteAssistanceClientOptions } from "../../src/index.js";
-import { redact } from "../../src/client/pipeline.js";
+import { createRemoteAssistanceClient, type RemoteAssistanceClientOptions } from "../../src/entries/index.js";
+import { redactor } from "../../src/core/redact.js";
+const redact = (text: string, tokens: Iterable<string>) => redactor(tokens)(text);
 
 const BASE = "https://graph.example/v1.0";
 const ID = "7443c8b9-c8b9-7443-b9c8-4374b9c84374";
@@ -61,13 +62,15 @@ describe("fetch rejecting", () => {
 });
 
 describe("the signal fetch gets", () => {
-  it("none when there is no timeoutMs and no caller's signal: nothing can abort, so nothing is made per call", async () => {
+  it("always one: the default whole-call bound (DEFAULT_TIMEOUT_MS) can abort any call, the caller's signal or not", async () => {
     const signals: unknown[] = [];
     const client = createRemoteAssistanceClient({ baseUrl: BASE, getAccessToken: () => "t", fetch: async (_input, init) => (signals.push(init?.signal), new Response(null, { status: 204 })) });
     await client.delete(ID);
-    await client.delete(ID, { signal: new AbortController().signal });
-    expect(signals[0]).toBeUndefined();
+    const callers = new AbortController().signal;
+    await client.delete(ID, { signal: callers });
+    expect(signals[0]).toBeInstanceOf(AbortSignal);
     expect(signals[1]).toBeInstanceOf(AbortSignal);
+    expect(signals[1]).not.toBe(callers);
   });
 });
 

@@ -2,8 +2,9 @@
 // retried, how a wait ends on abort, and which bodies count as Graph's OData errors.
 import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
-import { GraphError, graphErrorFromResponse } from "../../src/errors.js";
-import { MAX_TIMER_MS, retryPolicy, type Outcome } from "../../src/retry-policy.js";
+import { graphErrorFromResponse } from "../../src/client/http-error.js";
+import { GraphError } from "../../src/core/errors.js";
+import { MAX_TIMER_MS, retryPolicy, type Outcome } from "../../src/transport/retry-policy.js";
 
 const respond = (status: number, headers: Record<string, string> = {}) => ({ response: new Response(null, { status, headers }) }) as Outcome;
 
@@ -89,7 +90,7 @@ describe("retryPolicy", () => {
 
 describe("graphErrorFromResponse", () => {
   const error = (status: number, body: string, { type = "application/json", statusText = "", truncated = false } = {}) =>
-    graphErrorFromResponse(new Response(body, { status, statusText, headers: { "content-type": type } }), body, "c-1", truncated);
+    graphErrorFromResponse({ response: new Response(body, { status, statusText, headers: { "content-type": type } }), text: body, clientRequestId: "c-1", truncated });
 
   it.each([
     ["code without message", { error: { code: "X" } }],

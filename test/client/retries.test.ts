@@ -1,8 +1,8 @@
 // The retry policy, pinned exactly: which methods and failures are retried, how long each wait is when the service
 // gives no Retry-After, what onRetry is told, and which Retry-After forms are read (RFC 9110's three HTTP-date forms).
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { parseRetryAfter } from "../../src/errors.js";
-import { createRemoteAssistanceClient, type RemoteAssistanceClientOptions } from "../../src/index.js";
+import { parseRetryAfter } from "../../src/core/retry-after.js";
+import { createRemoteAssistanceClient, type RemoteAssistanceClientOptions } from "../../src/entries/index.js";
 import { json, noContent, odataError, rejection, seedPartner, startGraphServer, TOKEN, type GraphServer, type Handler } from "../helpers/graph-server.js";
 
 let server: GraphServer;
@@ -119,6 +119,8 @@ describe("Retry-After forms (RFC 9110 §10.2.3)", () => {
   it.each([
     ["delta-seconds", "120", 120_000],
     ["delta-seconds with spaces around", " 7 ", 7_000],
+    ["decimal seconds, as Graph's throttling page shows them", "2.128", 2_128],
+    ["decimal seconds rounded up to the millisecond", "0.0001", 1],
     ["IMF-fixdate", "Sun, 29 Nov 2026 09:00:30 GMT", 30_000],
     ["obsolete RFC 850", "Sunday, 29-Nov-26 09:01:00 GMT", 60_000],
     ["obsolete asctime", "Sun Nov 29 09:00:05 2026", 5_000],
@@ -128,7 +130,7 @@ describe("Retry-After forms (RFC 9110 §10.2.3)", () => {
     expect(parseRetryAfter(value, now)).toBe(expected);
   });
 
-  it.each(["-1", "1.5", "soon", "2026-11-29T10:00:00Z", "", "Sun, 29 Nov 2026 09:00:30", "Sun, 29 Foo 2026 09:00:30 GMT", "Sun, 32 Nov 2026 25:00:00 GMT"])(
+  it.each(["-1", "-0.5", "1.", ".5", "1e3", "soon", "2026-11-29T10:00:00Z", "", "Sun, 29 Nov 2026 09:00:30", "Sun, 29 Foo 2026 09:00:30 GMT", "Sun, 32 Nov 2026 25:00:00 GMT"])(
     "%j is no Retry-After",
     (value) => {
       expect(parseRetryAfter(value, now)).toBeUndefined();
@@ -176,11 +178,11 @@ describe("the retry middleware on raw", () => {
     return { client, counted };
   };
 
-  it("a fetch that rejects with something else than an Error: retried, then thrown as an Error whose cause it is", async () => {
+  it("a fetch that rejects with something else than an Error: retried, then thrown as a NetworkError whose cause it is", async () => {
     const { client, counted } = rejectingClient("socket closed");
     const error = await rejection(client.raw.GET("/deviceManagement/remoteAssistancePartners"));
     expect(error).toBeInstanceOf(Error);
-    expect(error.message).toBe("socket closed");
+    expect(error.message).toBe("The connection failed: socket closed");
     expect(error.cause).toBe("socket closed");
     expect(counted.calls).toBe(4);
   });

@@ -5,7 +5,7 @@
 import { inspect } from "node:util";
 import type { ServerResponse } from "node:http";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createRemoteAssistanceClient, GraphError, type RemoteAssistanceClient } from "../../src/index.js";
+import { createRemoteAssistanceClient, GraphError, type RemoteAssistanceClient } from "../../src/entries/index.js";
 import { heapMb, seeded } from "../helpers/load.js";
 import { json, noContent, odataError, seedPartner, startGraphServer, TOKEN, type GraphServer } from "../helpers/graph-server.js";
 

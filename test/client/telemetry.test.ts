@@ -4,8 +4,8 @@ import { context, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { withoutQueryValues } from "../../src/client/telemetry.js";
-import { createRemoteAssistanceClient, type CallReport, type RemoteAssistanceClientOptions } from "../../src/index.js";
+import { withoutQueryValues } from "../../src/core/redact.js";
+import { createRemoteAssistanceClient, type CallReport, type RemoteAssistanceClientOptions } from "../../src/entries/index.js";
 import { seedPartner } from "../fixtures/seed-examples.js";
 import { json, noContent, odataError, rejection, startGraphServer, TOKEN, type GraphServer, type Handler } from "../helpers/graph-server.js";
 

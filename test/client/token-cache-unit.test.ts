@@ -1,7 +1,8 @@
 // The token cache on its own, with a clock of the test's: the exact moments a token stops being used, background
 // refreshes that never pile up, and what a failing getToken says.
 import { describe, expect, it } from "vitest";
-import { cachedCredential, REFRESH_BEFORE_EXPIRY_MS, type AccessToken } from "../../src/client/tokens.js";
+import type { AccessToken } from "../../src/core/shapes.js";
+import { cachedCredential, REFRESH_BEFORE_EXPIRY_MS } from "../../src/transport/token-cache.js";
 
 const URL_ = "https://graph.example/v1.0/x";
 

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import * as validators from "../../src/validation.js";
+import * as validators from "../../src/entries/validators.js";
 import { root } from "../helpers/spec.js";
 
 interface Example {

@@ -1,7 +1,7 @@
 // The package as another team gets it: packed from a fresh copy of the clone (no dist/ built before: the prepack
 // script must build it), installed into a new project with an empty npm cache and no registry, type-checked under
 // strict NodeNext, and run. Plus the registry linters: publint and arethetypeswrong.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -53,7 +53,8 @@ console.log(JSON.stringify({
 }));
 `;
 
-// The beta entry, as a consumer uses it: against the stateful fake (./testing, which needs the msw peers installed).
+// The beta entry, as a consumer uses it: against the stateful fake over HTTP, which needs neither msw nor
+// openapi-msw (this consumer has neither installed); `.handlers` says plainly that it needs msw.
 const BETA_CONSUMER = `
 import { createRemoteAssistanceClient, validateRemoteAssistanceSettingsUpdate, type RemoteAssistanceSettingsUpdate } from "remote-assistance-contract/beta";
 import { createRemoteAssistanceFake } from "remote-assistance-contract/testing";
@@ -61,7 +62,15 @@ import { createRemoteAssistanceFake } from "remote-assistance-contract/testing";
 // @ts-expect-error "on" is not a remoteAssistanceState, even for a consumer under strict NodeNext
 const bad: RemoteAssistanceSettingsUpdate = { remoteAssistanceState: "on" };
 
-const server = await createRemoteAssistanceFake({ version: "beta" }).listen();
+const fake = createRemoteAssistanceFake({ version: "beta" });
+const handlersWithoutMsw = (() => {
+  try {
+    return String(fake.handlers.length);
+  } catch (error) {
+    return (error as Error).message;
+  }
+})();
+const server = await fake.listen();
 const client = createRemoteAssistanceClient({ baseUrl: server.url, getAccessToken: () => "token", validate: "both" });
 const before = await client.getSettings();
 await client.updateSettings({ remoteAssistanceState: "enabled" });
@@ -74,6 +83,8 @@ console.log(JSON.stringify({
   after: after.remoteAssistanceState,
   expiry: partner.onboardingRequestExpiryDateTime,
   onRefused: !validateRemoteAssistanceSettingsUpdate(bad).valid,
+  handlersWithoutMsw,
+  logged: fake.requests.map((r) => \`\${r.method} \${r.status}\`).join(","),
 }));
 `;
 
@@ -105,9 +116,7 @@ describe("the packed package, installed by a consumer", () => {
     // The package's own dependencies, and the consumer's compiler, as tarballs of what `npm ci` installed here.
     const dependencies = packInstalled(root, [...Object.keys(manifest.dependencies ?? {}), "typescript", "@types/node"], join(work, "deps"));
     run("npm", ["install", "--offline", "--ignore-scripts", packed.tarball, ...dependencies], app, { npm_config_cache: join(work, "empty-npm-cache") });
-    // ./testing's optional peers, as the consumer's own install would provide them: linked from here, since msw's
-    // tree holds two versions of some packages, which flat tarballs cannot reproduce without the registry.
-    for (const peer of ["msw", "openapi-msw"]) symlinkSync(join(root, "node_modules", peer), join(app, "node_modules", peer), "dir");
+    // ./testing's optional peer msw is left out on purpose: the fake over HTTP must work without it.
   }, 180_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -120,9 +129,12 @@ describe("the packed package, installed by a consumer", () => {
   });
 
   it("ships the declarations and source maps beside each entry, and no test or script", () => {
-    for (const entry of ["index", "client-only", "root-client", "validation", "testing", "types", "beta/index", "beta/validation"]) {
-      expect(packed.files).toContain(`dist/${entry}.d.ts`);
-      expect(packed.files).toContain(`dist/${entry}.js.map`);
+    // Every entry package.json exports (the layout is scripts/build.ts's to choose).
+    const entries = namedFiles(manifest as Parameters<typeof namedFiles>[0]).filter((file) => file.startsWith("dist/") && file.endsWith(".js"));
+    expect(entries.map((file) => file.replace(/^dist\/(entries\/)?|\.js$/g, ""))).toEqual(expect.arrayContaining(["index", "testing"]));
+    for (const entry of entries) {
+      expect(packed.files).toContain(entry.replace(/\.js$/, ".d.ts"));
+      expect(packed.files).toContain(`${entry}.map`);
     }
     expect(packed.files.filter((file) => /^(test|scripts|bench|spec)\//.test(file))).toEqual([]);
   });
@@ -146,9 +158,18 @@ describe("the packed package, installed by a consumer", () => {
     });
   });
 
-  it("runs the beta entry against the stateful fake: settings and the beta partner property, 'on' refused", () => {
+  it("runs the beta entry against the fake over HTTP with neither msw nor openapi-msw installed; .handlers names what it needs", () => {
+    expect(existsSync(join(app, "node_modules", "msw"))).toBe(false);
+    expect(existsSync(join(app, "node_modules", "openapi-msw"))).toBe(false);
     const output = JSON.parse(run(process.execPath, ["out/beta-consumer.js"], app));
-    expect(output).toEqual({ before: "disabled", after: "enabled", expiry: "2026-12-01T08:00:00Z", onRefused: true });
+    expect(output).toEqual({
+      before: "disabled",
+      after: "enabled",
+      expiry: "2026-12-01T08:00:00Z",
+      onRefused: true,
+      handlersWithoutMsw: "fake.handlers needs msw (npm i -D msw); the fake's HTTP server, fake.listen(), does not.",
+      logged: "GET 200,PATCH 204,GET 200,PATCH 204,GET 200",
+    });
   });
 
   it("passes publint --strict", () => {

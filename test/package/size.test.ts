@@ -32,8 +32,8 @@ const pulledIn = ({ inputs, code }: { inputs: Record<string, number>; code: stri
 
 describe("bundle size", () => {
   it(`the one-call program through /client, as one file: within ${CLIENT_ONE_FILE_BUDGET_GZIP} B gzip; no validators, raw or OpenTelemetry`, async () => {
-    const oneFile = await measureBundle(oneCall("dist/client-only.js"), { splitting: false });
-    const split = await measureBundle(oneCall("dist/client-only.js"));
+    const oneFile = await measureBundle(oneCall("dist/entries/client.js"), { splitting: false });
+    const split = await measureBundle(oneCall("dist/entries/client.js"));
     console.log(`size: one-call via /client: ${oneFile.gzip} B gzip as one file; ${split.gzip} B gzip code-split; lazy: ${JSON.stringify(split.lazyChunks)}`);
     expect(oneFile.gzip).toBeLessThanOrEqual(CLIENT_ONE_FILE_BUDGET_GZIP);
     expect(pulledIn(oneFile)).toEqual({ validators: [], openapiFetch: [], openTelemetry: false });
@@ -44,15 +44,15 @@ describe("bundle size", () => {
 
   it("the same with a credential: the token cache is in the budget", async () => {
     const credential = `credential: { getToken: async () => ({ token: "t", expiresOnTimestamp: Date.now() + 3.6e6 }) }`;
-    const oneFile = await measureBundle(oneCall("dist/client-only.js", credential), { splitting: false });
+    const oneFile = await measureBundle(oneCall("dist/entries/client.js", credential), { splitting: false });
     console.log(`size: one-call via /client with a credential: ${oneFile.gzip} B gzip as one file`);
     expect(oneFile.gzip).toBeLessThanOrEqual(CLIENT_ONE_FILE_BUDGET_GZIP);
   });
 
   it("validators and OpenTelemetry come in when the program passes them, and only then", async () => {
-    const imports = `import * as validators from ${JSON.stringify(join(root, "dist/validation.js"))};
-import { openTelemetry } from ${JSON.stringify(join(root, "dist/client-only.js"))};`;
-    const withBoth = await measureBundle(oneCall("dist/client-only.js", `${TOKEN_CALLBACK}, validate: "both", validators, tracing: openTelemetry`, imports), { splitting: false });
+    const imports = `import * as validators from ${JSON.stringify(join(root, "dist/entries/validators.js"))};
+import { openTelemetry } from ${JSON.stringify(join(root, "dist/entries/client.js"))};`;
+    const withBoth = await measureBundle(oneCall("dist/entries/client.js", `${TOKEN_CALLBACK}, validate: "both", validators, tracing: openTelemetry`, imports), { splitting: false });
     const found = pulledIn(withBoth);
     expect(found.validators.length).toBeGreaterThan(0);
     expect(found.openTelemetry).toBe(true);
@@ -60,11 +60,11 @@ import { openTelemetry } from ${JSON.stringify(join(root, "dist/client-only.js")
   });
 
   it("through the root entry (whose client loads validators itself, and has raw): validators stay a chunk of their own when code-split; nothing of beta comes in", async () => {
-    const split = await measureBundle(oneCall("dist/index.js"));
+    const split = await measureBundle(oneCall("dist/entries/index.js"));
     expect(pulledIn(split)).toMatchObject({ validators: [], openTelemetry: true });
     expect(pulledIn(split).openapiFetch.length).toBeGreaterThan(0);
     expect(Object.values(split.lazyChunks).some((bytes) => bytes > 20_000)).toBe(true);
-    const everything = await measureBundle(`export * from ${JSON.stringify(join(root, "dist/index.js"))};`);
+    const everything = await measureBundle(`export * from ${JSON.stringify(join(root, "dist/entries/index.js"))};`);
     expect([...Object.keys(everything.inputs), ...Object.keys(everything.lazyChunks)].filter((f) => /beta/.test(f))).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import {
   type RemoteAssistancePartnerUpdate,
   type operations,
   type paths,
-} from "../../src/index.js";
+} from "../../src/entries/index.js";
 
 describe("RemoteAssistancePartnerUpdate (the PATCH body)", () => {
   it("accepts a partial update and the seed's request (compile-time), and so do the validators", () => {

@@ -4,9 +4,9 @@
 // checks that the structural type reaches the client's options, by making a client with a credential-shaped value.
 import type { ClientSecretCredential, DefaultAzureCredential, ManagedIdentityCredential, TokenCredential as AzureTokenCredential } from "@azure/identity";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { createRemoteAssistanceClient, type RemoteAssistanceClientOptions, type TokenCredential } from "../../src/index.js";
-import { createRemoteAssistanceClient as createLightClient } from "../../src/client-only.js";
-import { createRemoteAssistanceClient as createBetaClient } from "../../src/beta/index.js";
+import { createRemoteAssistanceClient, type RemoteAssistanceClientOptions, type TokenCredential } from "../../src/entries/index.js";
+import { createRemoteAssistanceClient as createLightClient } from "../../src/entries/client.js";
+import { createRemoteAssistanceClient as createBetaClient } from "../../src/entries/beta.js";
 
 describe("credential's type (compile-time)", () => {
   it("takes @azure/identity's credentials and @azure/core-auth's TokenCredential as they are", () => {

@@ -2,7 +2,7 @@
 // and the request openapi-fetch builds from it (captured by a fetch of our own; nothing leaves the process).
 import createClient from "openapi-fetch";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { validateRemoteAssistancePartnerCreate, type RemoteAssistancePartnerCollection, type RemoteAssistancePartnerCreate, type paths } from "../../src/index.js";
+import { validateRemoteAssistancePartnerCreate, type RemoteAssistancePartnerCollection, type RemoteAssistancePartnerCreate, type paths } from "../../src/entries/index.js";
 
 function clientSeeing(requests: Request[], status = 204, body?: unknown) {
   return createClient<paths>({

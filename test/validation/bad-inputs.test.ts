@@ -8,7 +8,7 @@ import {
   validateRemoteAssistancePartnerCreate,
   validateRemoteAssistancePartnerUpdate,
   type Validator,
-} from "../../src/index.js";
+} from "../../src/entries/index.js";
 import { seedPartner } from "../fixtures/seed-examples.js";
 
 const { "@odata.type": _type, id: _id, ...seedUpdate } = seedPartner;

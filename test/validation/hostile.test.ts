@@ -9,7 +9,7 @@ import {
   validateRemoteAssistancePartnerCollection,
   validateRemoteAssistancePartnerCreate,
   validateRemoteAssistancePartnerUpdate,
-} from "../../src/index.js";
+} from "../../src/entries/index.js";
 import { root } from "../helpers/spec.js";
 
 const validators = {

@@ -7,7 +7,7 @@ import {
   validateRemoteAssistancePartner,
   validateRemoteAssistancePartnerUpdate,
   type ValidationResult,
-} from "../../src/index.js";
+} from "../../src/entries/index.js";
 
 const RUNS = 2_000;
 const validators = { validateRemoteAssistancePartner, validateRemoteAssistancePartnerUpdate, validateODataError };

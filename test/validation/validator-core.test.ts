@@ -3,7 +3,7 @@
 // trigger today but a schema change would (allOf, unevaluatedProperties, false schemas, unknown formats and keywords).
 import { describe, expect, it } from "vitest";
 import type { AjvError, PrecompiledValidator } from "../../generated/validators.js";
-import { MAX_LISTED_ERRORS, validatorFor } from "../../src/validation-core.js";
+import { MAX_LISTED_ERRORS, validatorFor } from "../../src/core/validator.js";
 
 /** A precompiled validator that refuses everything with `errors`. */
 const refusing = (errors: AjvError[] | null): PrecompiledValidator => Object.assign(() => false, { errors });
