@@ -1,7 +1,7 @@
 // The Japanese page's UI words. Redoc 3 routes almost every label through one `translate(key, default)` hook, which
 // its standalone build answers with the English default; here that hook is given Japanese, by key and by English
 // text (Microsoft Learn's ja-JP words: 要求, 応答, 本文, 必須, 読み取り専用, 例 …). The few strings Redoc writes
-// without the hook are replaced where they stand. test/docs/ja-ui.test.ts lists every UI string on /ja/ in a
+// without the hook are replaced where they stand. test/docs/browser.test.ts lists every UI string on /ja/ in a
 // browser and fails on English, so a Redoc upgrade that adds a label cannot bring English back unnoticed.
 import type { Edit } from "./bundle-patch.ts";
 
@@ -112,6 +112,26 @@ export function jaUiEdits(): Edit[] {
     { find: "return t===1?`non-empty`:", replace: "return t===1?`空でない`:", why: "a string's minLength of 1" },
     { find: "(0,V.jsx)(fF,{label:`or`})", replace: "(0,V.jsx)(fF,{label:`または`})", why: "between security alternatives" },
     { find: "(0,V.jsx)($$,{label:`or`})", replace: "(0,V.jsx)($$,{label:`または`})", why: "between scope groups" },
+    { find: "(0,V.jsx)(sF,{children:` or `})", replace: "(0,V.jsx)(sF,{children:` または `})", why: "between the alternative requirements of an operation's security box" },
+    {
+      find: "function Nre(e){return e.split(` or `).map(e=>e.replace(/^(string|object|number|integer|array|boolean)s?( ?.*)/,`$1s$2`)).join(` or `)}",
+      replace: "function Nre(e){return e.split(` or `).join(`、または `)}",
+      why: "an array's item type, made English plural (\"配列: strings\"): the JSON type name stays as it is",
+    },
+    { find: "e.length&&(i+=` or ${e.join(` or `)}`)", replace: "e.length&&(i+=`、または ${e.join(`、または `)}`)", why: "an array that may also be another type" },
+    { find: "e.uniqueItems&&t.push(`unique`)", replace: "e.uniqueItems&&t.push(`一意`)", why: "uniqueItems beside an array's type" },
+    {
+      find: "n(Kb(`characters`,e.minLength,e.maxLength)),n(Kb(`items`,e.minItems,e.maxItems))",
+      replace: "n(Kb(`文字`,e.minLength,e.maxLength)),n(Kb(`項目`,e.minItems,e.maxItems))",
+      why: "the unit of a length or item-count constraint",
+    },
+    { find: "n(Kb(r===1&&i===1?`property`:`properties`,r,i))", replace: "n(Kb(`プロパティ`,r,i))", why: "the unit of a property-count constraint" },
+    { find: "tip:`Switch color mode`", replace: "tip:`配色を切り替える`", why: "the theme button's tooltip" },
+    {
+      find: "\"aria-label\":t,size:`small`,variant:`outlined`,icon:(0,V.jsx)(hke,{mode:t})",
+      replace: "\"aria-label\":t===`dark`?`配色: ダーク`:`配色: ライト`,size:`small`,variant:`outlined`,icon:(0,V.jsx)(hke,{mode:t})",
+      why: "the theme button's accessible name, the mode's key (\"light\")",
+    },
     { find: "(0,V.jsx)(CF,{children:`Security`})", replace: "(0,V.jsx)(CF,{children:`セキュリティ`})", why: "the security heading of an operation" },
     { find: "\"aria-label\":`Copy`", replace: "\"aria-label\":`コピー`", why: "the copy button's accessible name" },
     { find: "\"aria-label\":`Example`", replace: "\"aria-label\":`例`", why: "the example picker's accessible name" },
@@ -123,6 +143,13 @@ export function jaUiEdits(): Edit[] {
     { find: "(0,V.jsx)(cE,{label:`Enum:`,values:r})", replace: "(0,V.jsx)(cE,{label:`列挙値:`,values:r})", why: "the label before an enum's values" },
     { find: "(AF,{children:[`Enum`,", replace: "(AF,{children:[`列挙値`,", why: "the label before an enum's values" },
     { find: "\"aria-label\":t??`link to ${e}`", replace: "\"aria-label\":t??`${e} へのリンク`", why: "a deep link's accessible name" },
+    {
+      // Every deep link (headings, Body, Headers, Responses, each response, each property) passes its label through
+      // this one component; ten call sites build "link to ${…}" themselves, so the label is turned round here.
+      find: "function hoe({to:e,label:t,variant:n=`heading`}){",
+      replace: "function hoe({to:e,label:t,variant:n=`heading`}){t=typeof t==`string`&&t.startsWith(`link to `)?`${t.slice(8)} へのリンク`:t;",
+      why: "a deep link's label, \"link to …\"",
+    },
     { find: "label:`link to ${e}`,variant:`field`", replace: "label:`${e} へのリンク`,variant:`field`", count: 2, why: "a field's deep link" },
     { find: "icon:d===`icon`?(0,V.jsx)(lC,{}):void 0,\"aria-label\":`Expand all`", replace: "icon:d===`icon`?(0,V.jsx)(lC,{}):void 0,\"aria-label\":`すべて展開`", why: "the code sample's expand button" },
     { find: "label:`link to ${t}`}", replace: "label:`${t} へのリンク`}", why: "a heading's deep link" },
