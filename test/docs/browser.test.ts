@@ -79,19 +79,45 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
     return page;
   }
 
+  /**
+   * One page per address, opened once and shared by every check that reads it (a load costs seconds): a check moves
+   * it to its width and section, and a page that a check navigated away (a link it followed) is brought back.
+   */
+  const shared = new Map<string, Page>();
+  async function pageAt(path: string, { width = 1400, hash = OPERATION } = {}): Promise<Page> {
+    const page = shared.get(path);
+    if (!page) {
+      const opened = await open(path, { width, hash });
+      shared.set(path, opened);
+      return opened;
+    }
+    if (page.viewportSize()?.width !== width) await page.setViewportSize({ width, height: 1000 });
+    if (new URL(page.url()).pathname !== path) {
+      pagesOpened++;
+      await page.goto(`${site.origin}${path}${hash}`, { waitUntil: "load" });
+      await page.waitForLoadState("networkidle");
+    } else {
+      await page.evaluate((target) => {
+        if (location.hash !== target) location.hash = target;
+      }, hash);
+    }
+    await page.locator(`[id="${hash.slice(2)}"]`).waitFor({ state: "visible", timeout: 30_000 });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    return page;
+  }
+
   for (const { lang, path, summary, other } of pages) {
     describe(`${lang}: ${path}`, () => {
       let page: Page;
       let section: string;
       const shot = join(SHOTS, `docs-${lang}.png`);
       beforeAll(async () => {
-        page = await open(path);
+        page = await pageAt(path);
         await page.locator(SECTION).getByRole("heading", { level: 2, name: summary }).waitFor({ state: "visible" });
         await page.screenshot({ path: shot, animations: "disabled" });
         // Only the update operation's block: the examples also appear under create and get.
         section = await page.locator(SECTION).innerText();
       }, 60_000);
-      afterAll(() => page?.context().close());
 
       it("shows the update operation with its summary and path", async () => {
         await expect(page.locator(SECTION).getByRole("heading", { level: 2, name: summary }).isVisible()).resolves.toBe(true);
@@ -136,7 +162,7 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
   for (const { lang, path } of pages) {
     for (const width of [1280, 1400, 1920]) {
       it(`${lang} at ${width} px: no table in any operation's section overflows its column`, async () => {
-        const page = await open(path, { width, hash: `#/${OPERATIONS[0]}` });
+        const page = await pageAt(path, { width, hash: `#/${OPERATIONS[0]}` });
         try {
           const overflowing: string[] = [];
           let tables = 0;
@@ -154,7 +180,7 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
           expect(tables).toBeGreaterThanOrEqual(OPERATIONS.length);
           expect(overflowing).toEqual([]);
         } finally {
-          await page.context().close();
+          await page.keyboard.press("Escape");
         }
       }, 60_000);
     }
@@ -166,12 +192,14 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
   ];
   for (const { lang, path, body, responses, refused, writable } of bodies) {
     it(`${lang}: the PATCH and POST body panels show each writable property's own text and say what is refused`, async () => {
-      const page = await open(path);
+      const page = await pageAt(path);
       try {
         for (const section of [OPERATIONS[4]!, OPERATIONS[1]!]) {
           await page.evaluate((hash) => (location.hash = hash), `#/${section}`);
           const block = page.locator(`[id="${section}"]`);
           await block.waitFor({ state: "visible" });
+          // The section may still be drawing its panels when it first shows (a shared page moved here by its hash).
+          await expect.poll(() => block.innerText(), { timeout: 10_000 }).toContain(`${body}\napplication/json`);
           const text = await block.innerText();
           // The request part of the section: from its body to its responses.
           const start = text.indexOf(`${body}\napplication/json`);
@@ -185,13 +213,13 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
           expect(request).not.toMatch(/^@odata\.context\n/m);
         }
       } finally {
-        await page.context().close();
+        await page.keyboard.press("Escape");
       }
     });
   }
 
   it("beta: marked as beta with Microsoft's warning, shows the settings singleton and the partner's beta property, links to v1.0", async () => {
-    const page = await open("/beta/index.html", { hash: "#/remoteassistancesettings/updateremoteassistancesettings" });
+    const page = await pageAt("/beta/index.html", { hash: "#/remoteassistancesettings/updateremoteassistancesettings" });
     try {
       await expect(page.locator(".beta-badge").innerText()).resolves.toBe("BETA");
       const section = await page.locator('[id="remoteassistancesettings/updateremoteassistancesettings"]').innerText();
@@ -207,34 +235,34 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
       await page.getByRole("link", { name: "v1.0", exact: true }).click();
       await page.waitForURL(`${site.origin}/index.html`);
     } finally {
-      await page.context().close();
+      await page.keyboard.press("Escape");
     }
   });
 
   it("v1.0 pages link to beta", async () => {
-    const page = await open("/index.html");
+    const page = await pageAt("/index.html");
     try {
       await page.getByRole("link", { name: "beta", exact: true }).click();
       await page.waitForURL(new RegExp(`^${site.origin}/beta/index.html(#.*)?$`));
     } finally {
-      await page.context().close();
+      await page.keyboard.press("Escape");
     }
   });
 
   it("search finds an operation, its index built without a Worker (the page refuses eval)", async () => {
-    const page = await open("/index.html");
+    const page = await pageAt("/index.html");
     try {
       await page.getByText("Search Ctrl+K").click();
       await page.keyboard.type("disconnect");
       const hit = page.getByTestId("search-dialog").locator("a").filter({ hasText: "POST" }).filter({ hasText: "/disconnect" });
       await hit.first().waitFor({ state: "visible", timeout: 10_000 });
     } finally {
-      await page.context().close();
+      await page.keyboard.press("Escape");
     }
   });
 
   it("credits Redocly with a logo drawn locally, not a broken image", async () => {
-    const page = await open("/index.html");
+    const page = await pageAt("/index.html");
     try {
       const logo = page.getByRole("img", { name: "redocly logo" });
       await logo.waitFor({ state: "visible" });
@@ -242,7 +270,7 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
       expect(src.startsWith("data:image/svg+xml,")).toBe(true);
       expect(width).toBeGreaterThan(0);
     } finally {
-      await page.context().close();
+      await page.keyboard.press("Escape");
     }
   });
 
@@ -256,7 +284,7 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
   IDENTIFIERS.add("null"); // a JSON value in a type: 「string、または null」
 
   it("ja: every UI string on /ja/ is Japanese (identifiers of the API aside), in every operation", async () => {
-    const page = await open("/ja/index.html", { hash: `#/${OPERATIONS[0]}` });
+    const page = await pageAt("/ja/index.html", { hash: `#/${OPERATIONS[0]}` });
     try {
       const english = new Set<string>();
       for (const section of OPERATIONS) {
@@ -270,7 +298,7 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
       console.log(`docs /ja/: ${english.size} English UI strings`);
       expect([...english]).toEqual([]);
     } finally {
-      await page.context().close();
+      await page.keyboard.press("Escape");
     }
   }, 60_000);
 
@@ -285,7 +313,7 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
     ["コネクタ", "disconnect アクション"],
   ];
   it("ja: search finds every operation by its Japanese words", async () => {
-    const page = await open("/ja/index.html");
+    const page = await pageAt("/ja/index.html");
     try {
       const missed: string[] = [];
       for (const [query, summary] of JAPANESE_SEARCH) {
@@ -299,13 +327,13 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
       console.log(`docs /ja/ search: ${JAPANESE_SEARCH.length - missed.length} of ${JAPANESE_SEARCH.length} operations found by a Japanese word`);
       expect(missed).toEqual([]);
     } finally {
-      await page.context().close();
+      await page.keyboard.press("Escape");
     }
   }, 60_000);
 
   for (const { lang, path } of pages) {
     it(`${lang}: nothing in any operation is cut with an ellipsis or overflows its box, at 1280, 1400 and 1920 px`, async () => {
-      const page = await open(path, { width: 1280, hash: `#/${OPERATIONS[0]}` });
+      const page = await pageAt(path, { width: 1280, hash: `#/${OPERATIONS[0]}` });
       try {
         const cut: string[] = [];
         for (const width of [1280, 1400, 1920]) {
@@ -319,7 +347,7 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
         console.log(`docs ${path}: ${cut.length} elements cut`);
         expect(cut).toEqual([]);
       } finally {
-        await page.context().close();
+        await page.keyboard.press("Escape");
       }
     }, 90_000);
   }
