@@ -54,17 +54,23 @@ function page(received: Received): Record<string, unknown> {
   return body;
 }
 
+/** Names for messages, worked out once per validator (not on every call). */
+const names = new Map<string, string>();
+const named = (key: string, make: () => string) => names.get(key) ?? (names.set(key, make()), names.get(key)!);
+
 /** "update", "create", "settings": a request body named for messages, from its validator's name. */
-function bodyName(validator: string): string {
-  const name = validator.replace(/^remoteAssistance(?:Partner)?/, "").replace(/(.)Update$/, "$1");
-  return name.charAt(0).toLowerCase() + name.slice(1);
-}
+const bodyName = (validator: string) =>
+  named(`body:${validator}`, () => {
+    const name = validator.replace(/^remoteAssistance(?:Partner)?/, "").replace(/(.)Update$/, "$1");
+    return name.charAt(0).toLowerCase() + name.slice(1);
+  });
 
 /** "a partner", "the settings": the entity a validator checks, named for messages. */
-function entityName(validator: string | null): string {
-  const noun = (validator ?? "entity").replace(/^remoteAssistance(.)/, (_m, first: string) => first.toLowerCase());
-  return noun.endsWith("s") ? `the ${noun}` : `a ${noun}`;
-}
+const entityName = (validator: string | null) =>
+  named(`entity:${validator}`, () => {
+    const noun = (validator ?? "entity").replace(/^remoteAssistance(.)/, (_m, first: string) => first.toLowerCase());
+    return noun.endsWith("s") ? `the ${noun}` : `a ${noun}`;
+  });
 
 function count(received: Received): number {
   const text = received.text.trim();

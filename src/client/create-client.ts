@@ -52,6 +52,7 @@ export function clientCore(contract: ContractRuntime, clientOptions: RemoteAssis
     fetch: options.fetch,
     retry: options.retry,
     timeoutMs: options.timeoutMs,
+    timeoutGiven: options.timeoutGiven,
     maxResponseBytes: options.maxResponseBytes,
     headers: options.headers,
     onCallEnd: options.onCallEnd,

@@ -105,6 +105,8 @@ export interface ResolvedOptions {
   retryOptions: RetryOptions | false;
   retry: RetryPolicy | undefined;
   timeoutMs: number;
+  /** Whether timeoutMs was the caller's (fetch is then given the deadline's signal) or the default bound. */
+  timeoutGiven: boolean;
   checkRequests: boolean;
   checkResponses: boolean;
   headers: Record<string, string> | undefined;
@@ -153,6 +155,7 @@ export function resolveOptions(options: RemoteAssistanceClientOptions, contract:
     retryOptions,
     retry: retryOptions === false ? undefined : retryPolicy(retryOptions),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeoutGiven: options.timeoutMs !== undefined,
     checkRequests: validate === "request" || validate === "both",
     checkResponses: validate === "response" || validate === "both",
     headers: options.headers,

@@ -49,6 +49,12 @@ export interface Exchange<T = unknown> {
   readonly callerSignal: AbortSignal | undefined;
   /** What fetch and the waits listen to: the caller's signal joined with the deadline (set by the deadline step). */
   signal: AbortSignal | undefined;
+  /** What fetch itself is given: the same, except under the default bound alone (see transport/deadline.ts). */
+  fetchSignal: AbortSignal | undefined;
+  /** Under the default bound alone: the deadline's signal, made only when something must wait (a token, a retry). */
+  lazySignal: (() => AbortSignal) | undefined;
+  /** Set when the default bound ran out: nothing more is sent for this call. */
+  expired: boolean;
   clientRequestId: string;
   /** Every token sent in this call, to redact from whatever the server says. */
   readonly tokens: Set<string>;
@@ -91,9 +97,12 @@ export interface TokenCredential {
 /** Returns an access token for Microsoft Graph; called once per request, so a cache belongs in here. */
 export type AccessTokenProvider = (context: { url: string; signal: AbortSignal }) => string | Promise<string>;
 
+/** A signal, or a function that makes one when it is needed (so that a call that never waits makes none). */
+export type SignalSource = AbortSignal | (() => AbortSignal) | undefined;
+
 export interface TokenSource {
   /** A token to send to `url`; rejects with the signal's reason once it aborts, with AuthenticationFailed otherwise. */
-  get(url: string, signal: AbortSignal | undefined): Promise<string>;
+  get(url: string, signal: SignalSource): Promise<string>;
   /** Forget `token` after the service called it invalid (401 invalid_token); only a cache can do anything about that. */
   drop?(token: string): void;
 }

@@ -5,7 +5,7 @@
 // even when the caller's signal is the only one: fetch leaves its listener on whatever signal it is given until the
 // request is collected, so calls sharing one long-lived caller signal piled up listeners. A caller's signal carries
 // ONE listener however many calls share it (Node warns past ten: MaxListenersExceededWarning), removed with the last.
-import type { Step } from "../core/shapes.js";
+import type { Exchange, Next, Step } from "../core/shapes.js";
 
 /** The calls in flight under each caller signal, aborted together by the signal's one listener. */
 const inFlight = new WeakMap<AbortSignal, { controllers: Set<AbortController>; forward: () => void }>();
@@ -32,19 +32,27 @@ function follow(callerSignal: AbortSignal, controller: AbortController): () => v
   };
 }
 
-/** The deadline step: `timeoutMs` over everything inside it (token, attempts, waits, the body, the checks). */
-export function deadlineStep(timeoutMs: number | undefined): Step {
+/**
+ * The deadline step: `timeoutMs` over everything inside it (token, attempts, waits, the body, the checks). Under the
+ * default bound alone (no timeoutMs given, no caller's signal) no AbortController is made unless something must wait:
+ * in Node an AbortController costs more than the rest of the client's work for a call (bench/calls.ts), and fetch
+ * given a signal costs more again. Such a call is still bounded: it rejects with Timeout at the bound, its token and
+ * retry waits stop, nothing more is sent, and the request itself is left to undici's own limits on a silent server
+ * (headersTimeout and bodyTimeout, 300 s each).
+ */
+export function deadlineStep(timeoutMs: number | undefined, timeoutGiven = true): Step {
   return {
     name: "deadline",
     async send(exchange, next) {
       const callerSignal = exchange.callerSignal;
       if (!timeoutMs && !callerSignal) return next(exchange);
+      if (!timeoutGiven && !callerSignal) return defaultBound(exchange, next, timeoutMs!);
       const controller = new AbortController();
-      const timer = timeoutMs ? setTimeout(() => controller.abort(new DOMException("The request timed out", "TimeoutError")), timeoutMs) : undefined;
+      const timer = timeoutMs ? setTimeout(() => controller.abort(timedOut()), timeoutMs) : undefined;
       let unfollow: (() => void) | undefined;
       if (callerSignal?.aborted) controller.abort(callerSignal.reason);
       else if (callerSignal) unfollow = follow(callerSignal, controller);
-      exchange.signal = controller.signal;
+      exchange.signal = exchange.fetchSignal = controller.signal;
       try {
         return await next(exchange);
       } finally {
@@ -53,4 +61,33 @@ export function deadlineStep(timeoutMs: number | undefined): Step {
       }
     },
   };
+}
+
+const timedOut = () => new DOMException("The request timed out", "TimeoutError");
+
+/** The default bound: a race with a timer, and a controller only for the waits that ask for one. */
+async function defaultBound(exchange: Exchange, next: Next, timeoutMs: number): Promise<unknown> {
+  let controller: AbortController | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const bound = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      exchange.expired = true;
+      const reason = timedOut();
+      controller?.abort(reason);
+      reject(reason);
+    }, timeoutMs);
+  });
+  exchange.lazySignal = () => {
+    if (!controller) {
+      controller = new AbortController();
+      if (exchange.expired) controller.abort(timedOut());
+    }
+    return controller.signal;
+  };
+  try {
+    // A later failure of the work is handled by the race itself: never an unhandled rejection.
+    return await Promise.race([next(exchange), bound]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -28,6 +28,8 @@ export interface TransportOptions {
   fetch: FetchLike | undefined;
   retry: RetryPolicy | undefined;
   timeoutMs: number | undefined;
+  /** False for the default bound: see ./deadline.ts for why fetch is then not given the signal. */
+  timeoutGiven: boolean;
   maxResponseBytes: number;
   /** Headers sent with every request (already checked). */
   headers: Record<string, string> | undefined;
@@ -54,7 +56,7 @@ export function createTransport(options: TransportOptions): Transport {
     telemetryStep(options.onCallEnd, options.tracing, options.basePath),
     boundaryStep,
     clientRequestIdStep,
-    deadlineStep(options.timeoutMs),
+    deadlineStep(options.timeoutMs, options.timeoutGiven),
     interpretStep,
     bodyStep(options.maxResponseBytes),
     options.retry && retryStep(options.retry),
@@ -71,6 +73,9 @@ export function createTransport(options: TransportOptions): Transport {
       body,
       callerSignal: signal,
       signal,
+      fetchSignal: signal,
+      lazySignal: undefined,
+      expired: false,
       clientRequestId: "",
       tokens: new Set(),
       attempts: 0,

@@ -15,7 +15,7 @@ export function redirectingSender(fetch: FetchLike | undefined, origin: string, 
     let { url, method, body } = exchange;
     let headers = exchange.headers;
     for (let hops = 0; ; hops++) {
-      const response = await send(url, { method, headers, body, signal: exchange.signal, redirect: "manual" });
+      const response = await send(url, { method, headers, body, signal: exchange.fetchSignal, redirect: "manual" });
       // In a browser a manual redirect is opaque: status 0, no Location to judge.
       if (response.type === "opaqueredirect") throw refused(response, exchange, "a redirect the browser hides from the client");
       const location = REDIRECTS.has(response.status) ? response.headers.get("location") : null;

@@ -17,7 +17,7 @@ export function retryStep(policy: RetryPolicy): Step {
       }
       // Most calls end here: one cheap test, no machinery.
       const outcome = policy.isRetryable(first)
-        ? await policy.settle({ method: exchange.method, url: withoutQueryValues(exchange.url), signal: exchange.signal }, first, async (attempt) => {
+        ? await policy.settle({ method: exchange.method, url: withoutQueryValues(exchange.url), signal: exchange.signal ?? exchange.lazySignal?.() }, first, async (attempt) => {
             exchange.headers["Retry-Attempt"] = String(attempt);
             return (await next(exchange)) as Response;
           })

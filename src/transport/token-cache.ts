@@ -6,7 +6,8 @@
 // of its own; a token still valid is kept when a refresh fails.
 import { GraphError } from "../core/errors.js";
 import type { AccessToken, TokenCredential, TokenSource } from "../core/shapes.js";
-import { sendableToken, untilAborted } from "./token-provider.js";
+import { untilAborted } from "../core/abort.js";
+import { sendableToken } from "./token-provider.js";
 
 /** A token this close to expiry is replaced before it is used: clocks drift, and a call can take a while. */
 export const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000;
@@ -90,11 +91,13 @@ export function cachedCredential(credential: TokenCredential, scope: string, now
         if (shouldRefresh(token, at)) refreshInBackground();
         return token.token;
       }
+      // Only here, where a call must wait for a token, is a lazy signal made.
+      const waitSignal = typeof signal === "function" ? signal() : signal;
       try {
-        return (await fresh(signal)).token;
+        return (await fresh(waitSignal)).token;
       } catch (error) {
         // Entra ID down for a moment: a token that has not yet expired still works.
-        if (token && !signal?.aborted && now() < token.expiresOnTimestamp) return token.token;
+        if (token && !waitSignal?.aborted && now() < token.expiresOnTimestamp) return token.token;
         throw error;
       }
     },

@@ -3,10 +3,12 @@
 // the same way.
 import { describeCharacter } from "../core/headers.js";
 import { GraphError } from "../core/errors.js";
+import { untilAborted } from "../core/abort.js";
 import type { AccessTokenProvider, TokenSource } from "../core/shapes.js";
 
+// A lazy signal (the default bound alone) is not made for the provider: the deadline ends the wait without it.
 export const fromProvider = (getAccessToken: AccessTokenProvider): TokenSource => ({
-  get: (url, signal) => requestToken(getAccessToken, url, signal),
+  get: (url, signal) => requestToken(getAccessToken, url, typeof signal === "function" ? undefined : signal),
 });
 
 const NEVER_ABORTS = new AbortController().signal;
@@ -47,23 +49,4 @@ export function sendableToken(token: unknown, who: string): string {
     });
   }
   return token;
-}
-
-/** `promise`, or the signal's reason as soon as it aborts; the listener goes once either settles. */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
 }

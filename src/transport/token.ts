@@ -10,7 +10,8 @@ export function tokenStep(tokens: TokenSource): Step {
     async send(exchange, next) {
       let resent = false;
       for (;;) {
-        const token = await tokens.get(exchange.url, exchange.signal);
+        const token = await tokens.get(exchange.url, exchange.signal ?? exchange.lazySignal);
+        if (exchange.expired) throw new DOMException("The request timed out", "TimeoutError"); // the call has ended: send nothing
         exchange.tokens.add(token);
         exchange.headers.Authorization = `Bearer ${token}`;
         exchange.attempts++;

@@ -2,7 +2,7 @@
 // easily produce): a 401 invalid_token without a body, fetch rejecting with odd things, a JSON content-type with no
 // body, and tokens that JSON escapes when a server echoes them.
 import { describe, expect, it } from "vitest";
-import { createRemoteAssistanceClient, type RemoteAssistanceClientOptions } from "../../src/entries/index.js";
+import { createRemoteAssistanceClient, type FetchLike, type RemoteAssistanceClientOptions } from "../../src/entries/index.js";
 import { redactor } from "../../src/core/redact.js";
 const redact = (text: string, tokens: Iterable<string>) => redactor(tokens)(text);
 
@@ -62,15 +62,18 @@ describe("fetch rejecting", () => {
 });
 
 describe("the signal fetch gets", () => {
-  it("always one: the default whole-call bound (DEFAULT_TIMEOUT_MS) can abort any call, the caller's signal or not", async () => {
+  it("none under the default bound alone (it ends the call by a race, cheaper than a signal); one per call with a caller's signal or timeoutMs", async () => {
     const signals: unknown[] = [];
-    const client = createRemoteAssistanceClient({ baseUrl: BASE, getAccessToken: () => "t", fetch: async (_input, init) => (signals.push(init?.signal), new Response(null, { status: 204 })) });
+    const fetch: FetchLike = async (_input, init) => (signals.push(init?.signal), new Response(null, { status: 204 }));
+    const client = createRemoteAssistanceClient({ baseUrl: BASE, getAccessToken: () => "t", fetch });
     await client.delete(ID);
     const callers = new AbortController().signal;
     await client.delete(ID, { signal: callers });
-    expect(signals[0]).toBeInstanceOf(AbortSignal);
+    await createRemoteAssistanceClient({ baseUrl: BASE, getAccessToken: () => "t", fetch, timeoutMs: 60_000 }).delete(ID);
+    expect(signals[0]).toBeUndefined();
     expect(signals[1]).toBeInstanceOf(AbortSignal);
     expect(signals[1]).not.toBe(callers);
+    expect(signals[2]).toBeInstanceOf(AbortSignal);
   });
 });
 

@@ -2,7 +2,8 @@
 // answers become, and untilAborted, which bounds every token wait without leaving listeners behind.
 import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
-import { requestToken, untilAborted } from "../../src/transport/token-provider.js";
+import { untilAborted } from "../../src/core/abort.js";
+import { requestToken } from "../../src/transport/token-provider.js";
 
 const URL_ = "https://graph.example/v1.0/deviceManagement/remoteAssistancePartners";
 
