@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { localiseAttribution } from "./docs/attribution.ts";
 import { applyEdits } from "./docs/bundle-patch.ts";
 import { jaUiEdits } from "./docs/ja-ui.ts";
-import { layoutEdits } from "./docs/layout.ts";
+import { hashRoutedLinks, layoutEdits } from "./docs/layout.ts";
 import { docsBundle, PAGES } from "./docs/pages.ts";
 import { searchEdits } from "./docs/search.ts";
 import { redocly } from "./redocly.ts";
@@ -31,7 +31,7 @@ try {
       quiet: true,
     });
     const edits = [...searchEdits(), ...layoutEdits(), ...(page.lang === "ja" ? jaUiEdits() : [])];
-    writeFileSync(output, applyEdits(localiseAttribution(readFileSync(output, "utf8"), page.output), edits, page.output));
+    writeFileSync(output, hashRoutedLinks(applyEdits(localiseAttribution(readFileSync(output, "utf8"), page.output), edits, page.output), page.output));
     console.log(`wrote ${page.output} (${(statSync(output).size / 1024).toFixed(0)} KiB)`);
   }
 } finally {

@@ -29,5 +29,30 @@ export function layoutEdits(): Edit[] {
       replace: "var gF=L.span`\n  display: inline;\n  font-family: var(--font-family-base);\n  overflow: visible;\n  white-space: normal;\n  overflow-wrap: break-word;\n  max-width: 100%;",
       why: "the scope chip's box: one line of at most 16rem, cut with text-overflow: ellipsis",
     },
+    // Headings in order (WCAG 1.3.1): an operation is an H2, and Redoc drew its Request / Responses as H4 and the
+    // parameter groups (Path, Query, Headers) as H5, skipping H3. One level up each, in the same styles as before.
+    {
+      find: "case 4:return(0,V.jsx)(Rxe,{$inline:_,children:e})",
+      replace: "case 4:return(0,V.jsx)(Rxe,{as:`h3`,$inline:_,children:e})",
+      why: "an operation's Request and Responses headings, drawn as H4 under the operation's H2",
+    },
+    { find: ",nwe=L.h5`", replace: ",nwe=L.h4`", why: "a parameter group's heading (Path, Query, Headers), H5" },
   ];
+}
+
+/**
+ * Sidebar links that work in a new tab. Redocly prerenders the page with a path router, so the sidebar's overview and
+ * tag links are written as href="/" and href="/remoteassistancepartners"; in the browser Redoc routes by the hash and
+ * hydration keeps the prerendered attributes, so "open in new tab" (or a reader without JavaScript) got the site's
+ * root or a 404. They are written as the hash links the page itself routes by (#/, #/remoteassistancepartners).
+ */
+export function hashRoutedLinks(html: string, page: string): string {
+  let found = 0;
+  const out = html.replace(/(<a class="[^"]*" href=")\/([^"#]*)(" data-discover="true">)/g, (_, before: string, path: string, after: string) => {
+    found++;
+    return `${before}#/${path}${after}`;
+  });
+  // The overview and at least one tag: fewer means Redocly changed how it writes the sidebar.
+  if (found < 2) throw new Error(`${page}: ${found} prerendered sidebar link(s) with a path href; expected the overview and each tag. Redocly changed.`);
+  return out;
 }

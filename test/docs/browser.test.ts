@@ -8,7 +8,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root } from "../helpers/spec.js";
 import { serveFolder } from "../helpers/static-server.js";
-import { cutElements, uiStrings } from "./page-probes.js";
+import { cutElements, lowContrastMethodLabels, skippedHeadingLevels, uiStrings } from "./page-probes.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
@@ -350,6 +350,68 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
         await page.keyboard.press("Escape");
       }
     }, 90_000);
+  }
+
+  for (const { lang, path } of pages) {
+    it(`${lang}: every HTTP method label, in the sidebar and in each operation, is at WCAG AA contrast (4.5:1)`, async () => {
+      const page = await pageAt(path, { hash: `#/${OPERATIONS[0]}` });
+      let labels = 0;
+      const low = new Set<string>();
+      for (const section of OPERATIONS) {
+        await page.evaluate((hash) => (location.hash = hash), `#/${section}`);
+        await page.locator(`[id="${section}"]`).waitFor({ state: "visible" });
+        const found = await page.evaluate(lowContrastMethodLabels);
+        labels += found.checked;
+        for (const label of found.low) low.add(label);
+      }
+      console.log(`docs ${path}: ${labels} method labels measured, ${low.size} below 4.5:1`);
+      // The sidebar lists the eight operations, and each section shows its own method.
+      expect(labels).toBeGreaterThanOrEqual(OPERATIONS.length * 2);
+      expect([...low]).toEqual([]);
+    });
+
+    it(`${lang}: headings go down one level at a time (no H2 → H4), in every operation`, async () => {
+      const page = await pageAt(path, { hash: `#/${OPERATIONS[0]}` });
+      let headings = 0;
+      const skips = new Set<string>();
+      for (const section of OPERATIONS) {
+        await page.evaluate((hash) => (location.hash = hash), `#/${section}`);
+        await page.locator(`[id="${section}"]`).waitFor({ state: "visible" });
+        const found = await page.evaluate(skippedHeadingLevels);
+        headings = Math.max(headings, found.headings);
+        for (const skip of found.skips) skips.add(skip);
+      }
+      console.log(`docs ${path}: ${headings} headings, ${skips.size} skipped levels`);
+      expect(headings).toBeGreaterThanOrEqual(OPERATIONS.length * 2);
+      expect([...skips]).toEqual([]);
+    });
+
+    it(`${lang}: the sidebar's links, read from a page opened without a hash, open this page at their section in a new tab`, async () => {
+      const page = await pageAt(path);
+      const context = page.context();
+      const fresh = await context.newPage();
+      const tab = await context.newPage();
+      for (const opened of [fresh, tab]) opened.on("pageerror", (error) => problems.push(`${path} (new tab): uncaught: ${error.message}`));
+      try {
+        pagesOpened += 2;
+        await fresh.goto(`${site.origin}${path}`, { waitUntil: "load" });
+        await fresh.waitForLoadState("networkidle");
+        const links = fresh.locator('[data-component-name="Menu/MenuItem"] a[href]');
+        await links.first().waitFor({ state: "attached" });
+        const hrefs = await links.evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+        // The overview and the tag at least; each one this very page at a hash route (not "/" or "/remoteassistancepartners").
+        expect(hrefs.length).toBeGreaterThanOrEqual(2);
+        expect(hrefs.filter((href) => new URL(href).pathname !== path || !new URL(href).hash.startsWith("#/"))).toEqual([]);
+        const tagLink = hrefs.find((href) => new URL(href).hash === "#/remoteassistancepartners");
+        expect(tagLink).toBeDefined();
+        const response = await tab.goto(tagLink!, { waitUntil: "load" });
+        expect(response?.status()).toBe(200);
+        await tab.locator('[id="remoteassistancepartners"]').waitFor({ state: "visible", timeout: 30_000 });
+      } finally {
+        await fresh.close();
+        await tab.close();
+      }
+    });
   }
 
   it("sent no request anywhere but 127.0.0.1, and logged no error or policy violation", () => {

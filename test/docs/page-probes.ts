@@ -37,3 +37,48 @@ export function cutElements(selector: string): string[] {
   }
   return found;
 }
+
+/**
+ * Every visible HTTP method label (GET, POST, PATCH, DELETE, PUT, in the sidebar and the sections) whose text is below
+ * WCAG AA's 4.5:1 against the background it is drawn on (the nearest ancestor that paints one, over white).
+ */
+export function lowContrastMethodLabels(): { checked: number; low: string[] } {
+  const parse = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number) as number[];
+  const channel = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  const luminance = ([r, g, b]: number[]) => 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
+  const over = (top: number[], under: number[]) => {
+    const a = top[3] ?? 1;
+    return [0, 1, 2].map((i) => top[i]! * a + under[i]! * (1 - a));
+  };
+  let checked = 0;
+  const low: string[] = [];
+  for (const el of document.querySelectorAll<HTMLElement>("body *")) {
+    if (el.children.length || !/^(get|post|patch|delete|put)$/i.test(el.textContent!.trim()) || !el.getClientRects().length) continue;
+    if (el.closest("pre, code, [data-component-name='Markdown/Markdown']")) continue;
+    // The backgrounds from the page up to the label, composed in order.
+    const layers: number[][] = [];
+    for (let node: Element | null = el; node; node = node.parentElement) {
+      const bg = parse(getComputedStyle(node).backgroundColor);
+      if ((bg[3] ?? 1) > 0) layers.unshift(bg);
+    }
+    const background = layers.reduce((under, top) => over(top, under), [255, 255, 255]);
+    const color = over(parse(getComputedStyle(el).color), background);
+    const [light, dark] = [luminance(color), luminance(background)].sort((a, b) => b - a) as [number, number];
+    const ratio = (light + 0.05) / (dark + 0.05);
+    checked++;
+    if (ratio < 4.5) low.push(`${el.textContent!.trim()} rgb(${color.map(Math.round).join(", ")}) on rgb(${background.map(Math.round).join(", ")}): ${ratio.toFixed(2)}:1`);
+  }
+  return { checked, low };
+}
+
+/** Headings in document order whose level is more than one below the heading before it (H2 then H4). */
+export function skippedHeadingLevels(): { headings: number; skips: string[] } {
+  const all = [...document.querySelectorAll<HTMLElement>("h1, h2, h3, h4, h5, h6")].filter((h) => h.getClientRects().length);
+  const skips: string[] = [];
+  all.forEach((h, i) => {
+    const level = Number(h.tagName[1]);
+    const before = i ? Number(all[i - 1]!.tagName[1]) : 1;
+    if (level > before + 1) skips.push(`${all[i - 1]!.tagName} "${all[i - 1]!.textContent!.trim().slice(0, 40)}" → ${h.tagName} "${h.textContent!.trim().slice(0, 40)}"`);
+  });
+  return { headings: all.length, skips };
+}
