@@ -24,7 +24,7 @@
  * OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
  * SOFTWARE.
  */
-var ajvFormats = (() => {
+var ajvFormats = /* @__PURE__ */ (() => {
   var __create = Object.create;
   var __defProp = Object.defineProperty;
   var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -274,7 +274,7 @@ var ajvFormats = (() => {
 
 const FORMAT_MAX_CHARS = {"date-time":64,"date":32,"time":48,"uri":16384,"uri-reference":16384};
 const boundedCheck = (check, max) => check instanceof RegExp ? { test: (s) => s.length <= max && check.test(s) } : (s) => s.length <= max && check(s);
-const boundedFormats = Object.fromEntries(Object.entries(ajvFormats.fullFormats).map(([name, format]) => {
+const boundedFormats = /* @__PURE__ */ Object.fromEntries(Object.entries(ajvFormats.fullFormats).map(([name, format]) => {
   const max = FORMAT_MAX_CHARS[name];
   if (max === undefined || format === true) return [name, format];
   if (format instanceof RegExp || typeof format === "function") return [name, boundedCheck(format, max)];

@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
@@ -17,12 +17,29 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
 
 /** Every entry of package.json's exports that holds code, by its file under src/entries/. */
 export const ENTRIES = ["index", "client", "validators", "beta", "beta-validators", "testing", "types"];
+/** Modules the root entry re-exports by `export *`, built as files of their own (see validatorsStayBehindTheirEntry). */
+const ROOT_PARTS = ["root-client"];
+
+/**
+ * The entries' `export * from "./validators.js"`, `import("./validators.js")` and the root's
+ * `export * from "./root-client.js"` are kept as imports of those files, not followed: an application bundling the
+ * root entry then leaves the validators in a lazy chunk unless it uses them. Followed, they land in a chunk shared
+ * with the entry, which a bundler loads up front (measured by test/package/size.test.ts).
+ */
+const validatorsStayBehindTheirEntry: Plugin = {
+  name: "validators-stay-behind-their-entry",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/((beta-)?validators|root-client)\.js$/ }, ({ importer, path }) =>
+      importer.includes(`${join("src", "entries")}`) ? { path, external: true } : undefined,
+    );
+  },
+};
 
 rmSync(join(root, "dist"), { recursive: true, force: true });
 execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
 await build({
   absWorkingDir: root,
-  entryPoints: ENTRIES.map((name) => `src/entries/${name}.ts`),
+  entryPoints: [...ENTRIES, ...ROOT_PARTS].map((name) => `src/entries/${name}.ts`),
   outdir: "dist",
   outbase: "src",
   entryNames: "[dir]/[name]",
@@ -40,4 +57,5 @@ await build({
   logLevel: "warning",
   // node: built-ins stay imports (./testing's fake serves HTTP); the client itself uses none.
   external: [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {}), "node:*"],
+  plugins: [validatorsStayBehindTheirEntry],
 });

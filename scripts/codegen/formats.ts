@@ -21,7 +21,10 @@ export function bundleFormats(root: string): string {
     legalComments: "none",
     logLevel: "silent",
   });
-  const code = result.outputFiles[0]!.text;
+  // Marked pure: an application that bundles the package without using the validators drops the whole module (a
+  // top-level call would otherwise keep it, and every validator with it, in the application's up-front code).
+  const code = result.outputFiles[0]!.text.replace(/^var ajvFormats = \(\(\) => \{/m, "var ajvFormats = /* @__PURE__ */ (() => {");
+  if (!code.includes("/* @__PURE__ */ (() => {")) throw new Error("esbuild's IIFE no longer starts `var ajvFormats = (() => {`: check bundleFormats()");
   // "/*!" marks a legal comment, which bundlers (our own dist build included) keep.
   return `/*!\n * ajv-formats@${version}, bundled by scripts/codegen/formats.ts.\n *\n${license.replace(/^/gm, " * ").replace(/ +$/gm, "")}\n */\n${code}`;
 }

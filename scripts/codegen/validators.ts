@@ -102,7 +102,7 @@ function boundedFormatsCode(): string {
   return [
     `const FORMAT_MAX_CHARS = ${JSON.stringify(FORMAT_MAX_CHARS)};`,
     "const boundedCheck = (check, max) => check instanceof RegExp ? { test: (s) => s.length <= max && check.test(s) } : (s) => s.length <= max && check(s);",
-    "const boundedFormats = Object.fromEntries(Object.entries(ajvFormats.fullFormats).map(([name, format]) => {",
+    "const boundedFormats = /* @__PURE__ */ Object.fromEntries(Object.entries(ajvFormats.fullFormats).map(([name, format]) => {",
     "  const max = FORMAT_MAX_CHARS[name];",
     "  if (max === undefined || format === true) return [name, format];",
     "  if (format instanceof RegExp || typeof format === \"function\") return [name, boundedCheck(format, max)];",

@@ -7,7 +7,6 @@ import { DEFAULT_BETA_BASE_URL, type RemoteAssistanceClientOptions } from "../cl
 import { partnerMethods, type QueryOf, type RemoteAssistancePartnerMethods } from "../client/partner-methods.js";
 import { createRawClient } from "../client/raw.js";
 import { betaContract } from "../contracts/beta/contract.js";
-import { loadBetaValidators } from "../contracts/beta/load-validators.js";
 import { settingsMethods, type RemoteAssistanceSettingsMethods } from "../contracts/beta/settings-methods.js";
 import type {
   RemoteAssistancePartner,
@@ -20,7 +19,7 @@ import type {
 import { openTelemetry } from "../transport/opentelemetry.js";
 
 export * from "../contracts/beta/types.js";
-export * from "../contracts/beta/validators.js";
+export * from "./beta-validators.js";
 export * from "./shared.js";
 
 /** Graph beta, the global service. */
@@ -41,6 +40,10 @@ export interface RemoteAssistanceClient extends RemoteAssistancePartnerMethods<B
   /** The typed openapi-fetch client of the beta paths, on the same transport as the methods. */
   raw: Client<paths>;
 }
+
+// Loaded on first use, by the entry's own file (see ./index.ts for why).
+let validators: Promise<typeof import("./beta-validators.js")> | undefined;
+const loadBetaValidators = () => (validators ??= import("./beta-validators.js"));
 
 export function createRemoteAssistanceClient(options: RemoteAssistanceClientOptions): RemoteAssistanceClient {
   const core = clientCore({ ...betaContract, loadValidators: loadBetaValidators, tracing: openTelemetry }, options);

@@ -7,8 +7,8 @@ import { operations as v1Operations } from "../../../generated/operations.js";
 import { operations as betaOperations } from "../../../generated/beta/operations.js";
 import type { Readable, components as V1Schemas } from "../../../generated/schema.js";
 import type { components as BetaSchemas } from "../../../generated/beta/schema.js";
-import * as betaValidators from "../../contracts/beta/validators.js";
-import * as v1Validators from "../../contracts/v1/validators.js";
+import { contractValidators as betaValidators } from "../../contracts/beta/validators.js";
+import { contractValidators as v1Validators } from "../../contracts/v1/validators.js";
 import type { ValidationError, Validator } from "../../contracts/v1/validators.js";
 
 export type { ValidationError, Validator };
