@@ -21,21 +21,21 @@ import { Client } from "@microsoft/microsoft-graph-client";
 const client = Client.init({ authProvider: (done) => done(null, "t") });
 await client.api("/deviceManagement/remoteAssistancePartners/${ID}").patch({ displayName: "x" });`,
   "createRemoteAssistanceClient via /client": `
-import { createRemoteAssistanceClient } from ${dist("client-only.js")};
+import { createRemoteAssistanceClient } from ${dist("entries/client.js")};
 const client = createRemoteAssistanceClient({ getAccessToken: () => "t" });
 await client.update("${ID}", { displayName: "x" });`,
   "… via /client, with a credential (token cache)": `
-import { createRemoteAssistanceClient } from ${dist("client-only.js")};
+import { createRemoteAssistanceClient } from ${dist("entries/client.js")};
 const client = createRemoteAssistanceClient({ credential: { getToken: async () => ({ token: "t", expiresOnTimestamp: Date.now() + 3.6e6 }) } });
 await client.update("${ID}", { displayName: "x" });`,
   "… via /client, with validators and OpenTelemetry": `
-import { createRemoteAssistanceClient } from ${dist("client-only.js")};
-import * as validators from ${dist("validation.js")};
-import { openTelemetry } from ${dist("client-only.js")};
+import { createRemoteAssistanceClient } from ${dist("entries/client.js")};
+import * as validators from ${dist("entries/validators.js")};
+import { openTelemetry } from ${dist("entries/client.js")};
 const client = createRemoteAssistanceClient({ getAccessToken: () => "t", validate: "both", validators, tracing: openTelemetry });
 await client.update("${ID}", { displayName: "x" });`,
   "createRemoteAssistanceClient via the root entry": `
-import { createRemoteAssistanceClient } from ${dist("index.js")};
+import { createRemoteAssistanceClient } from ${dist("entries/index.js")};
 const client = createRemoteAssistanceClient({ getAccessToken: () => "t" });
 await client.update("${ID}", { displayName: "x" });`,
 };

@@ -9,10 +9,10 @@ const seed = `{"id":"7443c8b9-c8b9-7443-b9c8-4374b9c84374","displayName":"Displa
 
 const programs: Record<string, string> = {
   'node -e "" (baseline)': "",
-  "import the package + validate once": `const m = await import(${JSON.stringify(dist("index.js"))}); if (!m.validateRemoteAssistancePartner(${seed}).valid) process.exit(1);`,
+  "import the package + validate once": `const m = await import(${JSON.stringify(dist("entries/index.js"))}); if (!m.validateRemoteAssistancePartner(${seed}).valid) process.exit(1);`,
   // Creating a client is left out: its first touch of globalThis.Request makes Node load its fetch (about 20 ms here),
   // which any fetch-based program pays at its first request.
-  "import /client (no validators)": `await import(${JSON.stringify(dist("client-only.js"))});`,
+  "import /client (no validators)": `await import(${JSON.stringify(dist("entries/client.js"))});`,
 };
 
 export interface ColdStartRow {

@@ -31,7 +31,7 @@ const consumers: Record<string, string> = {
     `type Partner = { displayName?: string | null; onboardingUrl?: string | null; onboardingStatus?: "notOnboarded" | "onboarding" | "onboarded"; lastConnectionDateTime?: string };\ntype Update = Partner;`,
   ),
   "remote-assistance-contract types": body(
-    `import type { RemoteAssistancePartner as Partner, RemoteAssistancePartnerUpdate as Update } from ${JSON.stringify(join(root, "dist/types.js"))};`,
+    `import type { RemoteAssistancePartner as Partner, RemoteAssistancePartnerUpdate as Update } from ${JSON.stringify(join(root, "dist/entries/types.js"))};`,
   ),
   "@microsoft/microsoft-graph-types (baseline)": body(
     `import type { RemoteAssistancePartner as Partner } from "@microsoft/microsoft-graph-types";\ntype Update = Partial<Partner>;`,
