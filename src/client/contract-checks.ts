@@ -102,12 +102,13 @@ function validatorOf(validators: ContractValidators, precompiled: string): Valid
   return validate;
 }
 
+const JSON_TYPE = /\bjson\b/i;
+
 /** The body parsed as a JSON object, or InvalidResponse saying what it was instead. */
 function jsonObject(received: Received, what: string): Record<string, unknown> {
   if (received.text === "") throw invalidResponse(received, `${what} with no body`);
-  if (!/\bjson\b/i.test(received.response.headers.get("content-type") ?? "")) {
-    throw invalidResponse(received, `${what} that is not JSON (${received.response.headers.get("content-type") ?? "no content-type"})`);
-  }
+  const type = received.response.headers.get("content-type");
+  if (type === null || !JSON_TYPE.test(type)) throw invalidResponse(received, `${what} that is not JSON (${type ?? "no content-type"})`);
   let value: unknown;
   try {
     value = JSON.parse(received.text);

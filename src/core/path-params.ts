@@ -11,7 +11,8 @@ export function assertPathParam(id: unknown, name: string): asserts id is string
     throw new TypeError(`${name} must not be ${JSON.stringify(id)}: it would not address a single remoteAssistancePartner`);
   }
   // encodeURIComponent throws a URIError on a lone surrogate: it is the caller's bad id like any other.
-  if (/\p{Cs}/u.test(id)) {
+  // String.prototype.isWellFormed (ES2024; Node 20, every current browser): a lone surrogate, at a regex's cost less.
+  if (!(id as string & { isWellFormed(): boolean }).isWellFormed()) {
     throw new TypeError(`${name} must be well-formed Unicode: it has a lone surrogate, which cannot be sent in a URL`);
   }
   if (id.startsWith("$")) {

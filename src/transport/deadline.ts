@@ -36,9 +36,9 @@ function follow(callerSignal: AbortSignal, controller: AbortController): () => v
  * The deadline step: `timeoutMs` over everything inside it (token, attempts, waits, the body, the checks). Under the
  * default bound alone (no timeoutMs given, no caller's signal) no AbortController is made unless something must wait:
  * in Node an AbortController costs more than the rest of the client's work for a call (bench/calls.ts), and fetch
- * given a signal costs more again. Such a call is still bounded: it rejects with Timeout at the bound, its token and
- * retry waits stop, nothing more is sent, and the request itself is left to undici's own limits on a silent server
- * (headersTimeout and bodyTimeout, 300 s each).
+ * given a signal costs more again. Such a call is still bounded: it rejects with Timeout within a second past the
+ * bound, its token and retry waits stop, nothing more is sent, and the request itself is left to undici's own limits
+ * on a silent server (headersTimeout and bodyTimeout, 300 s each).
  */
 export function deadlineStep(timeoutMs: number | undefined, timeoutGiven = true): Step {
   return {
@@ -65,18 +65,38 @@ export function deadlineStep(timeoutMs: number | undefined, timeoutGiven = true)
 
 const timedOut = () => new DOMException("The request timed out", "TimeoutError");
 
-/** The default bound: a race with a timer, and a controller only for the waits that ask for one. */
-async function defaultBound(exchange: Exchange, next: Next, timeoutMs: number): Promise<unknown> {
+/** A call under the default bound: when it must end, and how. */
+interface Watch {
+  until: number;
+  expire(): void;
+}
+
+/**
+ * The calls under the default bound, checked by one interval timer a second while any is in flight. A timer per call
+ * cost a tenth of a loopback call (Node re-arms its timer list for each): the bound ends a call within a second past
+ * it, which for a 100 s bound is precision enough.
+ */
+const watched = new Set<Watch>();
+let ticker: ReturnType<typeof setInterval> | undefined;
+
+function tick(): void {
+  if (!watched.size) {
+    clearInterval(ticker);
+    ticker = undefined;
+    return;
+  }
+  const now = Date.now();
+  for (const watch of watched) {
+    if (now >= watch.until) {
+      watched.delete(watch);
+      watch.expire();
+    }
+  }
+}
+
+/** The default bound: the work raced against the ticker, and a controller only for the waits that ask for one. */
+function defaultBound(exchange: Exchange, next: Next, timeoutMs: number): Promise<unknown> {
   let controller: AbortController | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const bound = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      exchange.expired = true;
-      const reason = timedOut();
-      controller?.abort(reason);
-      reject(reason);
-    }, timeoutMs);
-  });
   exchange.lazySignal = () => {
     if (!controller) {
       controller = new AbortController();
@@ -84,10 +104,32 @@ async function defaultBound(exchange: Exchange, next: Next, timeoutMs: number): 
     }
     return controller.signal;
   };
-  try {
-    // A later failure of the work is handled by the race itself: never an unhandled rejection.
-    return await Promise.race([next(exchange), bound]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return new Promise((resolve, reject) => {
+    const watch: Watch = {
+      until: Date.now() + timeoutMs,
+      expire() {
+        exchange.expired = true;
+        const reason = timedOut();
+        controller?.abort(reason);
+        reject(reason);
+      },
+    };
+    watched.add(watch);
+    if (!ticker) {
+      ticker = setInterval(tick, 1000);
+      // A call in flight keeps the process alive by its socket; the ticker itself must not.
+      (ticker as { unref?: () => void }).unref?.();
+    }
+    // Settled by the work or by the ticker, whichever comes first; a later outcome of the work is ignored.
+    next(exchange).then(
+      (value) => {
+        watched.delete(watch);
+        resolve(value);
+      },
+      (error: unknown) => {
+        watched.delete(watch);
+        reject(error);
+      },
+    );
+  });
 }
