@@ -17,5 +17,5 @@ export default {
   incrementalFile: "reports/mutation/incremental.json",
   tempDirName: ".stryker-tmp",
   cleanTempDir: "always",
-  ignorePatterns: ["dist", "docs", "reports", "test-results", "bench/results", ".scratch"],
+  ignorePatterns: ["dist", "docs", "!docs/*.md", "reports", "test-results", "bench/results", ".scratch"],
 };
