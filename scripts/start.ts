@@ -59,13 +59,13 @@ try {
     console.log("  the client (validate: \"request\") refuses it before sending:");
     for (const e of error.errors) console.log(`    ${e.path}: ${e.message}`);
   }
-  const { response } = await client.raw.PATCH("/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}", {
+  const { response, error: refusal } = await client.raw.PATCH("/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}", {
     params: { path: { remoteAssistancePartnerId: id } },
     body: breaking as never,
   });
   console.log(`  sent anyway (raw client), the mock answers ${response.status}, naming each property in error.details:`);
-  const refusal = (await response.json()) as { error: { details?: { message: string }[] } };
-  for (const detail of refusal.error.details ?? []) console.log(`    ${detail.message}`);
+  // raw returns an HTTP error as `error`, already read and parsed.
+  for (const detail of (refusal as { error: { details?: { message: string }[] } }).error.details ?? []) console.log(`    ${detail.message}`);
 
   console.log("\n▶ An error from the service (an id it does not know): the client throws GraphError");
   try {
