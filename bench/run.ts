@@ -39,11 +39,11 @@ const types = ours(typecheck, "remote-assistance-contract") as (typeof typecheck
 const graphTypes = ours(typecheck, "graph-types") as (typeof typecheck)[number];
 
 const targets = [
-  { target: "client.update() per call ≤ 1.15 × raw fetch", measured: `${perCall.ratioToFetch} ×`, met: perCall.ratioToFetch <= 1.15 },
+  { target: "client.update() per call ≤ 1.10 × raw fetch", measured: `${perCall.ratioToFetch} ×`, met: perCall.ratioToFetch <= 1.1 },
   {
-    target: "one-call program as one file ≤ 5 kB gzip (token cache in, validators, raw, OpenTelemetry out)",
+    target: "one-call program as one file ≤ 8.8 kB gzip (token cache in, validators, raw, OpenTelemetry out)",
     measured: `${(bundle.oneFileGzipBytes / 1000).toFixed(2)} kB gzip one file via /client; ${(bundle.gzipBytes / 1000).toFixed(2)} kB code-split`,
-    met: bundle.oneFileGzipBytes <= 5_000,
+    met: bundle.oneFileGzipBytes <= 8_800,
   },
   { target: "validators ≥ 1,000,000 validations/s", measured: `${partnerValidator.perSecond.toLocaleString("en")} /s`, met: partnerValidator.perSecond >= 1_000_000 },
   { target: "validators within 2 × a hand-written guard", measured: `${partnerValidator.slowdownVsGuard} ×`, met: partnerValidator.slowdownVsGuard <= 2 },

@@ -11,7 +11,7 @@ export type GraphErrorLocalCode =
   | "UnknownError" // an HTTP error whose body is not an OData error (text/plain, HTML, empty)
   | "NetworkError" // the connection failed or was reset; status is 0, `cause` has the original error
   | "Timeout" // the client's timeoutMs (or the default whole-call bound) elapsed, retries included; status is 0
-  | "InvalidResponse" // a success whose body is not what it must be (invalid JSON, not an object, a bad count, a nextLink cycle)
+  | "InvalidResponse" // a success whose body is not what it must be (invalid JSON, not an object, a page item that is not one, a bad count)
   | "AuthenticationFailed" // getAccessToken or the credential failed, gave no token or one that cannot be sent; nothing was sent
   | "ResponseTooLarge" // the body went past maxResponseBytes (decoded bytes); reading stopped
   | "RedirectRefused"; // a redirect to another origin or out of the base path (or too many); nothing was sent there
