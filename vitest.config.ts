@@ -1,8 +1,15 @@
 import { defineConfig } from "vitest/config";
 
+// `npm test` runs every file here (as CI does); `npm run test:fast` leaves out what needs browsers, package installs,
+// a spawned mock or minutes of load (see FAST_EXCLUDE). Type tests are `*.test-d.ts`, run by vitest's typecheck (and
+// by tsc over tsconfig.json, which includes test/): they assert nothing at run time and never count as runtime tests.
+export const SLOW_LANES = ["test/load/**", "test/docs/browser.test.ts", "test/package/**", "test/mock/**", "test/contract/lint-and-codegen.test.ts"];
+
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    exclude: ["**/node_modules/**", ...(process.env.TEST_LANE === "fast" ? SLOW_LANES : [])],
+    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "tsconfig.json" },
     // Lint and codegen tests spawn Redocly, which takes a few seconds on a loaded 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 60_000,

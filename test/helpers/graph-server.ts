@@ -1,6 +1,6 @@
 // A real HTTP server on 127.0.0.1 (random port) standing in for Graph: each test says how to answer, and every
 // request it saw is logged, so tests assert on what actually went over the wire.
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface SeenRequest {
@@ -8,10 +8,13 @@ export interface SeenRequest {
   /** Path and query exactly as sent (still percent-encoded). */
   url: string;
   headers: IncomingHttpHeaders;
+  /** Header names (lower-cased) and values as sent, in order: duplicates stay duplicates. */
+  rawHeaders: [string, string][];
+  authorization: string | undefined;
   body: string;
 }
 
-export type Handler = (request: SeenRequest, response: ServerResponse) => void | Promise<void>;
+export type Handler = (request: SeenRequest, response: ServerResponse, raw?: IncomingMessage) => void | Promise<void>;
 
 export interface GraphServer {
   origin: string;
@@ -27,9 +30,12 @@ export async function startGraphServer(handler: Handler): Promise<GraphServer> {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const request = { method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const rawHeaders: [string, string][] = [];
+      for (let i = 0; i < req.rawHeaders.length; i += 2) rawHeaders.push([req.rawHeaders[i]!.toLowerCase(), req.rawHeaders[i + 1]!]);
+      const request = { method: req.method!, url: req.url!, headers: req.headers, rawHeaders, authorization: req.headers.authorization, body: Buffer.concat(chunks).toString("utf8") };
       seen.push(request);
-      void Promise.resolve(handler(request, res)).catch((error) => {
+      void Promise.resolve(handler(request, res, req)).catch((error) => {
+        if (res.headersSent) return void res.destroy();
         res.statusCode = 500;
         res.end(String(error));
       });
@@ -87,3 +93,13 @@ export async function rejection(promise: Promise<unknown>): Promise<any> {
 export { seedPartner, seedUpdate } from "../fixtures/seed-examples.js";
 
 export const TOKEN = "test-token-eyJhbGciOi.SECRET.signature";
+
+/** A partner as the hostile tests answer it. */
+export const PARTNER = { id: "p1", displayName: "TeamViewer", onboardingStatus: "onboarded", lastConnectionDateTime: "2016-12-31T23:58:36.6670033-08:00" };
+
+/** A port on 127.0.0.1 that was just free: nothing listens there now (a connection to it is refused). */
+export async function closedPort(): Promise<number> {
+  const server = await startGraphServer(() => undefined);
+  await server.close();
+  return Number(new URL(server.origin).port);
+}

@@ -1,0 +1,125 @@
+// Pagination: listAll follows @odata.nextLink within the base path, and stops at cycles, at maxPages, at hostile
+// links; list and count.
+import { describe, expect } from "vitest";
+import { createRemoteAssistanceClient, isContractViolationError } from "../../src/entries/index.js";
+import { json, PARTNER, rejection, seedPartner } from "../helpers/graph-server.js";
+import { inspect } from "node:util";
+import { heapAfterGc } from "../helpers/heap.js";
+import { it, type Graph } from "../helpers/fixtures.js";
+
+
+const id = seedPartner.id;
+
+const COLLECTION = "/v1.0/deviceManagement/remoteAssistancePartners";
+const MiB = 1024 * 1024;
+
+describe("listAll's next links", () => {
+  const drain = async (pages: AsyncIterable<unknown>) => {
+    const seen: unknown[] = [];
+    for await (const p of pages) seen.push(p);
+    return seen;
+  };
+
+  it("a relative next link is refused: it must be absolute", async ({ graph }) => {
+    const client = graph.client((_q, r) => void r.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ value: [seedPartner], "@odata.nextLink": "/v1.0/deviceManagement/remoteAssistancePartners?page=2" })));
+    const error = await rejection(drain(client.listAll()));
+    expect(error).toMatchObject({ name: "ContractViolationError", direction: "response", errors: [{ path: "/@odata.nextLink", message: "must be an absolute URL" }] });
+    expect(error.message).toBe("The list page breaks the contract: /@odata.nextLink must be an absolute URL");
+  });
+
+  it("a base URL with a trailing slash still matches its own next links; maxPages 1 reads one page and says more remain", async ({ graph }) => {
+    const client = graph.client((req, r) =>
+      void r.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ value: [seedPartner], ...(req.url.includes("page=2") ? {} : { "@odata.nextLink": `${graph.baseUrl}/deviceManagement/remoteAssistancePartners?page=2` }) })),
+    );
+    expect(await drain(client.listAll())).toHaveLength(2);
+    await expect(drain(client.listAll(undefined, { maxPages: 1 }))).rejects.toThrow(new RangeError("listAll: stopped after maxPages (1) pages; more remain"));
+  });
+});
+
+describe("listAll against a hostile server", () => {
+
+  const client = (graph: Graph) => createRemoteAssistanceClient({ baseUrl: graph.baseUrl, getAccessToken: () => "token-of-the-test", tracing: false, retry: { baseDelayMs: 0 } });
+  /** Collects what listAll yields until it ends or throws: the items, and the error if any. */
+  async function drain(iterator: AsyncIterable<unknown>): Promise<{ items: unknown[]; error: any }> {
+    const items: unknown[] = [];
+    try {
+      for await (const item of iterator) items.push(item);
+    } catch (error) {
+      return { items, error };
+    }
+    return { items, error: undefined };
+  }
+  const link = (graph: Graph, query: string) => `${graph.origin}${COLLECTION}?${query}`;
+
+  it("a 2 MiB next link is refused without being followed or quoted, and leaves no heap behind", async ({ graph }) => {
+    const huge = link(graph, `$skiptoken=${"a".repeat(2 * MiB)}`);
+    graph.answer((_q, res) => json(res, 200, { value: [PARTNER], "@odata.nextLink": huge }));
+    const before = heapAfterGc();
+    const runs: { items: unknown[]; error: any }[] = [];
+    for (let i = 0; i < 20; i++) runs.push(await drain(client(graph).listAll()));
+    const grown = heapAfterGc() - before;
+    for (const { items, error } of runs) {
+      expect(items).toHaveLength(1);
+      expect(isContractViolationError(error)).toBe(true);
+      expect(error.message.length).toBeLessThan(500);
+    }
+    expect(graph.seen).toHaveLength(20);
+    // Keeping the links would hold 20 × 2 MiB (40 MiB and more); the errors and items kept here weigh kilobytes.
+    expect(grown).toBeLessThan(8 * MiB);
+  });
+
+  it("a next link that comes back after another page is a cycle, caught by fingerprint", async ({ graph }) => {
+    graph.answer((request, res) => {
+      const next = request.url.includes("skiptoken=B") ? link(graph, "$skiptoken=A") : link(graph, "$skiptoken=B");
+      json(res, 200, { value: [PARTNER], "@odata.nextLink": next });
+    });
+    const { items, error } = await drain(client(graph).listAll());
+    expect(items).toHaveLength(3);
+    expect(error.message).toMatch(/cycle/);
+    expect(graph.seen).toHaveLength(3);
+  });
+
+  it("items that are not objects ([null, 1, \"x\"]) are InvalidResponse with validation off, and none is yielded", async ({ graph }) => {
+    graph.answer((_q, res) => json(res, 200, { value: [null, 1, "x"] }));
+    const { items, error } = await drain(client(graph).listAll());
+    expect(items).toEqual([]);
+    expect(error).toMatchObject({ name: "GraphError", code: "InvalidResponse", status: 200 });
+    await expect(client(graph).list()).rejects.toMatchObject({ code: "InvalidResponse" });
+  });
+
+  it.for([
+    ["another path on the same origin", "/elsewhere/deviceManagement/remoteAssistancePartners"],
+    ["a sibling whose name starts like the base path", "/v1.0evil/deviceManagement/remoteAssistancePartners"],
+    ["a path that climbs out with ..", "/v1.0/../admin/steal"],
+  ])("a redirect to %s is refused: RedirectRefused, nothing sent there", async ([_what, location], { graph }) => {
+    graph.answer((request, res) => {
+      if (request.url.startsWith(COLLECTION)) res.writeHead(307, { location }).end();
+      else json(res, 200, { value: [PARTNER] });
+    });
+    const { items, error } = await drain(client(graph).listAll());
+    expect(items).toEqual([]);
+    expect(error).toMatchObject({ code: "RedirectRefused" });
+    expect(graph.seen.map((r) => r.url)).toEqual([COLLECTION]);
+  });
+
+  it("a next link with user info is refused without quoting the password, and not requested", async ({ graph }) => {
+    const withUser = `${graph.origin.replace("//", "//admin:hunter2@")}${COLLECTION}?$skiptoken=2`;
+    graph.answer((_q, res) => json(res, 200, { value: [PARTNER], "@odata.nextLink": withUser }));
+    const { items, error } = await drain(client(graph).listAll());
+    expect(items).toHaveLength(1);
+    expect(isContractViolationError(error)).toBe(true);
+    expect(inspect(error, { depth: Infinity })).not.toContain("hunter2");
+    expect(JSON.stringify(error)).not.toContain("hunter2");
+    expect(graph.seen).toHaveLength(1);
+  });
+
+  it("a redirect to a URL with user info is refused without quoting the password, and not retried", async ({ graph }) => {
+    const location = `${graph.origin.replace("//", "//admin:hunter2@")}${COLLECTION}?$skiptoken=2`;
+    graph.answer((_q, res) => void res.writeHead(302, { location }).end());
+    const error = await rejection(client(graph).list());
+    expect(error).toMatchObject({ code: "RedirectRefused", status: 302 });
+    expect(inspect(error, { depth: Infinity })).not.toContain("hunter2");
+    expect(JSON.stringify(error)).not.toContain("hunter2");
+    expect(graph.seen).toHaveLength(1);
+  });
+});

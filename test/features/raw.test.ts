@@ -1,0 +1,97 @@
+// raw: the openapi-fetch client the package hands out, with the same transport as the methods.
+import { getEventListeners } from "node:events";
+import { inspect } from "node:util";
+import { describe, expect } from "vitest";
+import { createRemoteAssistanceClient, type FetchLike, GraphError, type RemoteAssistanceClientOptions } from "../../src/entries/index.js";
+import { noContent, odataError, seedPartner, TOKEN , closedPort} from "../helpers/graph-server.js";
+import { redactor } from "../../src/core/redact.js";
+import { clientOf, it } from "../helpers/fixtures.js";
+
+
+const id = seedPartner.id;
+
+
+/** Every way an error can be printed or sent to a log. */
+const renderings = (error: any) => [String(error), error.message, error.stack ?? "", JSON.stringify(error), inspect(error, { depth: 10 }), String(error.cause ?? ""), JSON.stringify(error.body ?? null)];
+
+const redact = (text: string, tokens: Iterable<string>) => redactor(tokens)(text);
+
+const BASE = "https://graph.example/v1.0";
+const ID = "7443c8b9-c8b9-7443-b9c8-4374b9c84374";
+
+/** A client whose fetch is `answer`, with the Authorization header of every attempt recorded. */
+function clientAnswering(answer: (attempt: number) => Response | Promise<Response>, options: Partial<RemoteAssistanceClientOptions> = {}) {
+  const sent: string[] = [];
+  const client = createRemoteAssistanceClient({
+    baseUrl: BASE,
+    getAccessToken: () => "token",
+    retry: false,
+    fetch: async (_input, init) => {
+      sent.push(String((init?.headers as Record<string, string>).Authorization));
+      return answer(sent.length);
+    },
+    ...options,
+  });
+  return { client, sent };
+}
+
+describe("raw, as the README says", () => {
+  it("returns HTTP errors as values, and throws the methods' NetworkError on a refused connection", async ({ graph }) => {
+    const client = graph.client((_q, r) => odataError(r, 404, "ResourceNotFound"));
+    const { error, response } = await client.raw.GET("/deviceManagement/remoteAssistancePartners");
+    expect(response.status).toBe(404);
+    expect(error).toMatchObject({ error: { code: "ResourceNotFound" } });
+    const refused = clientOf(`http://127.0.0.1:${await closedPort()}/v1.0`, { retry: false });
+    await expect(refused.raw.GET("/deviceManagement/remoteAssistancePartners")).rejects.toMatchObject({ name: "GraphError", code: "NetworkError", status: 0 });
+  });
+});
+
+describe("no listener leak", () => {
+  it("200 sequential calls sharing one long-lived signal: no warning, no listener left", async ({ graph }) => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    try {
+      const client = graph.client((_q, r) => noContent(r));
+      const controller = new AbortController();
+      for (let i = 0; i < 200; i++) await client.update(id, {}, { signal: controller.signal });
+      expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
+  });
+});
+
+describe("fetch rejecting", () => {
+  it.each([
+    ["an Error without a cause: its message", new Error("socket hang up"), "The connection failed: socket hang up"],
+    ["an Error whose cause has a message only: the cause's message", new TypeError("fetch failed", { cause: { message: "other side closed" } }), "The connection failed: other side closed"],
+    ["an Error whose cause has a code: the code", new TypeError("fetch failed", { cause: { code: "ECONNRESET", message: "read ECONNRESET" } }), "The connection failed: ECONNRESET"],
+    ["a string: the string", "gone", "The connection failed: gone"],
+    ["null: said as null", null, "The connection failed: null"],
+    ["undefined: said as undefined", undefined, "The connection failed: undefined"],
+  ])("with %s, as a NetworkError carrying it as the cause", async (_what, thrown, message) => {
+    const { client } = clientAnswering(() => Promise.reject(thrown));
+    const error = await client.get(ID).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "GraphError", status: 0, code: "NetworkError", message });
+    expect((error as Error).cause).toBe(thrown);
+  });
+});
+
+describe("the signal fetch gets", () => {
+  it("none under the default bound alone (it ends the call by a race, cheaper than a signal); one per call with a caller's signal or timeoutMs", async () => {
+    const signals: unknown[] = [];
+    const fetch: FetchLike = async (_input, init) => (signals.push(init?.signal), new Response(null, { status: 204 }));
+    const client = createRemoteAssistanceClient({ baseUrl: BASE, getAccessToken: () => "t", fetch });
+    await client.delete(ID);
+    const callers = new AbortController().signal;
+    await client.delete(ID, { signal: callers });
+    await createRemoteAssistanceClient({ baseUrl: BASE, getAccessToken: () => "t", fetch, timeoutMs: 60_000 }).delete(ID);
+    expect(signals[0]).toBeUndefined();
+    expect(signals[1]).toBeInstanceOf(AbortSignal);
+    expect(signals[1]).not.toBe(callers);
+    expect(signals[2]).toBeInstanceOf(AbortSignal);
+  });
+});
