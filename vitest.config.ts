@@ -1,9 +1,11 @@
 import { defineConfig } from "vitest/config";
 
 // `npm test` runs every file here (as CI does); `npm run test:fast` leaves out what needs browsers, package installs,
-// a spawned mock or minutes of load (see FAST_EXCLUDE). Type tests are `*.test-d.ts`, run by vitest's typecheck (and
+// a spawned mock or minutes of load (SLOW_LANES below). Type tests are `*.test-d.ts`, run by vitest's typecheck (and
 // by tsc over tsconfig.json, which includes test/): they assert nothing at run time and never count as runtime tests.
-export const SLOW_LANES = ["test/load/**", "test/docs/browser.test.ts", "test/package/**", "test/mock/**", "test/contract/lint-and-codegen.test.ts"];
+// Left out of the fast lane: load and soak, Chromium, npm pack and a consumer install, the spawned mock, and the tools
+// that spawn a CLI (Redocly's lint and codegen, the breaking gate's git-driven runs).
+export const SLOW_LANES = ["test/load/**", "test/docs/browser.test.ts", "test/package/**", "test/mock/**", "test/contract/lint-and-codegen.test.ts", "test/breaking/**"];
 
 export default defineConfig({
   test: {
