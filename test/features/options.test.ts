@@ -201,11 +201,6 @@ describe("options that cannot work are refused when the client is made", () => {
     expect(() => createRemoteAssistanceClient({ getAccessToken, ...(options as object) })).toThrow(message);
   });
 
-  it("maxRetries 0 is allowed: one attempt, no retry", async ({ graph }) => {
-    const client = graph.client((_q, r) => odataError(r, 503, "ServiceUnavailable"), { retry: { maxRetries: 0 } });
-    await expect(client.get(id)).rejects.toMatchObject({ status: 503 });
-    expect(graph.seen).toHaveLength(1);
-  });
 
   it("an id with a lone surrogate is a TypeError like other bad ids, not a URIError", async ({ graph }) => {
     const client = graph.client((_q, r) => noContent(r));

@@ -47,7 +47,7 @@ describe("Retry-After forms (RFC 9110 §10.2.3)", () => {
     expect(parseRetryAfter(value, now)).toBe(expected);
   });
 
-  it.each(["-1", "-0.5", "1.", ".5", "1e3", "soon", "2026-11-29T10:00:00Z", "", "Sun, 29 Nov 2026 09:00:30", "Sun, 29 Foo 2026 09:00:30 GMT", "Sun, 32 Nov 2026 25:00:00 GMT"])(
+  it.each(["-1", "-0.5", "-1.5", "1.", ".5", "1e3", "soon", "2026-11-29T10:00:00Z", "", "Sun, 29 Nov 2026 09:00:30", "Sun, 29 Foo 2026 09:00:30 GMT", "Sun, 32 Nov 2026 25:00:00 GMT"])(
     "%j is no Retry-After",
     (value) => {
       expect(parseRetryAfter(value, now)).toBeUndefined();
@@ -71,7 +71,7 @@ describe("Retry-After read by RFC 9110 and as Graph sends it", () => {
     expect(graph.seen).toHaveLength(2);
   });
 
-  it.for(["-1", "-1.5", "1.", ".5", "1e3", "soon", "2026-11-29T10:00:00Z", ""])("%j is treated as absent: the client backs off on its own", async (value, { graph }) => {
+  it.for(["-1.5", "2026-11-29T10:00:00Z"])("%j (one of the table above) is treated as absent: the client backs off on its own", async (value, { graph }) => {
     const delays: number[] = [];
     const client = graph.client((_q, r) => odataError(r, 503, "ServiceUnavailable", { "retry-after": value }), {
       retry: { maxRetries: 2, baseDelayMs: 40, onRetry: ({ delayMs }) => void delays.push(delayMs) },
