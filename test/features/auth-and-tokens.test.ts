@@ -6,7 +6,6 @@ import { type AccessToken, createRemoteAssistanceClient, GraphError, type Remote
 import { cachedCredential, REFRESH_BEFORE_EXPIRY_MS } from "../../src/transport/token-cache.js";
 import { type GraphServer, type Handler, json, noContent, odataError, rejection, seedPartner, startGraphServer, TOKEN } from "../helpers/graph-server.js";
 import { inspect } from "node:util";
-import { redactor } from "../../src/core/redact.js";
 import { clientOf, it, type Graph } from "../helpers/fixtures.js";
 
 
@@ -48,7 +47,6 @@ const badPartner = { ...seedPartner, onboardingStatus: "on" };
 const renderings = (error: any) => [String(error), error.message, error.stack ?? "", JSON.stringify(error), inspect(error, { depth: 10 }), String(error.cause ?? ""), JSON.stringify(error.body ?? null)];
 
 
-const redact = (text: string, tokens: Iterable<string>) => redactor(tokens)(text);
 
 const BASE = "https://graph.example/v1.0";
 const ID = "7443c8b9-c8b9-7443-b9c8-4374b9c84374";

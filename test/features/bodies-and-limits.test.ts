@@ -6,7 +6,6 @@ import { readBody } from "../../src/transport/body.js";
 import { ContractViolationError, createRemoteAssistanceClient, GraphError, type RemoteAssistanceClientOptions } from "../../src/entries/index.js";
 import { endlessBody, type Handler, json, noContent, rejection, seedPartner, TOKEN } from "../helpers/graph-server.js";
 import { inspect } from "node:util";
-import { redactor } from "../../src/core/redact.js";
 import { clientOf, it, type Graph } from "../helpers/fixtures.js";
 
 
@@ -18,7 +17,6 @@ const id = seedPartner.id;
 /** Every way an error can be printed or sent to a log. */
 const renderings = (error: any) => [String(error), error.message, error.stack ?? "", JSON.stringify(error), inspect(error, { depth: 10 }), String(error.cause ?? ""), JSON.stringify(error.body ?? null)];
 
-const redact = (text: string, tokens: Iterable<string>) => redactor(tokens)(text);
 
 const BASE = "https://graph.example/v1.0";
 const ID = "7443c8b9-c8b9-7443-b9c8-4374b9c84374";
