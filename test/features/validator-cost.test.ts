@@ -39,6 +39,9 @@ function growth(small: () => void, large: () => void, rounds = 5): number {
   return medianMs(large, rounds) / Math.max(medianMs(small, rounds), 0.05);
 }
 
+/** Ten times the input: linear code takes about 10 × (more with GC under load), the old quadratic code 100 ×. */
+const LINEAR_NOT_QUADRATIC = 60;
+
 const MiB = 1024 * 1024;
 const heapReserved = () => getHeapStatistics().total_heap_size;
 
@@ -53,15 +56,16 @@ describe("a page of 60,000 invalid partners", () => {
     expect(result.errors[0]).toEqual({ path: "/value/0/onboardingStatus", message: 'must be one of "notOnboarded", "onboarding", "onboarded"' });
     expect(result.errors[100]).toEqual({ path: "", message: "and 59900 more errors, not listed" });
     expect(JSON.stringify(result).length).toBeLessThan(20_000);
-    // Ten times the partners: about ten times the time (the quadratic code took a hundred times, 10 s for 60,000).
+    // Ten times the partners: about ten times the time; the quadratic code took a hundred times (10 s for 60,000).
+    // The bound sits between the two: garbage collection of the larger page made 43 × on a loaded CI machine.
     const small = invalidPage(6_000);
-    expect(growth(() => validateRemoteAssistancePartnerCollection(small), () => validateRemoteAssistancePartnerCollection(page))).toBeLessThan(40);
+    expect(growth(() => validateRemoteAssistancePartnerCollection(small), () => validateRemoteAssistancePartnerCollection(page))).toBeLessThan(LINEAR_NOT_QUADRATIC);
   });
 
   it("grows linearly: 200,000 invalid partners take about ten times 20,000 (the quadratic code took 10 s for 60,000)", () => {
     const huge = invalidPage(200_000);
     const small = invalidPage(20_000);
-    expect(growth(() => validateRemoteAssistancePartnerCollection(small), () => validateRemoteAssistancePartnerCollection(huge), 3)).toBeLessThan(40);
+    expect(growth(() => validateRemoteAssistancePartnerCollection(small), () => validateRemoteAssistancePartnerCollection(huge), 3)).toBeLessThan(LINEAR_NOT_QUADRATIC);
   });
 
   it("the generated code gathers errors in place, never by copying them per item (the cause of the quadratic time)", () => {
