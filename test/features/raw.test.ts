@@ -93,3 +93,22 @@ describe("the signal fetch gets", () => {
     expect(signals[2]).toBeInstanceOf(AbortSignal);
   });
 });
+
+describe("raw's limits are the methods' limits (one transport)", () => {
+  it("a 20 kB body over maxResponseBytes 4096: ResponseTooLarge from raw.GET exactly as from get", async () => {
+    const body = JSON.stringify({ ...seedPartner, displayName: "x".repeat(20_000) });
+    const client = createRemoteAssistanceClient({
+      baseUrl: "https://graph.example/v1.0",
+      getAccessToken: () => "t",
+      retry: false,
+      maxResponseBytes: 4096,
+      fetch: async () => new Response(body, { headers: { "content-type": "application/json" } }),
+    });
+    const fromMethod = await client.get("p").catch((e: unknown) => e);
+    const fromRaw = await client.raw.GET("/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}", { params: { path: { remoteAssistancePartnerId: "p" } } }).catch((e: unknown) => e);
+    for (const error of [fromMethod, fromRaw]) {
+      expect(error).toMatchObject({ name: "GraphError", code: "ResponseTooLarge", status: 200, message: "HTTP 200: the body went on past the limit of 4096 bytes (maxResponseBytes); reading stopped" });
+    }
+    expect((fromRaw as { call: unknown }).call).toEqual({ operationId: "getRemoteAssistancePartner", method: "GET", url: "https://graph.example/v1.0/deviceManagement/remoteAssistancePartners/p" });
+  });
+});
