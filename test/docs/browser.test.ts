@@ -331,6 +331,71 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
     }
   }, 60_000);
 
+  // Review layout item 12: snippets glued words together ("disconnectactions", 「中心はremoteAssi」). Every result's
+  // snippet must stand in the bundle's text as it is (words separated as there; a line break between Japanese
+  // characters is no gap), and where it was cut ("...") it must be cut between words: at a space or punctuation, or
+  // where Japanese meets a Latin word, never inside an English word or a run of kana and kanji.
+  const SNIPPETS = [
+    { lang: "en", path: "/index.html", bundle: "generated/openapi.json", queries: ["actions", "connector", "refuses", "permissions", "onboarding"] },
+    { lang: "ja", path: "/ja/index.html", bundle: "generated/openapi.ja.json", queries: ["中心", "本パッケージ", "コンマ", "アクセス許可", "オンボーディング"] },
+  ];
+  const JAPANESE = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々〆";
+  /** What a reader sees of a Markdown text: markup gone, a line break between Japanese characters no gap, white space one space. */
+  const plain = (text: string) =>
+    text
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+      .replace(/`|\*\*/g, "")
+      // A list item or table cell starts: a gap even between Japanese sentences, as on the page.
+      .replace(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]+/gm, "|")
+      .replace(new RegExp(`(?<=[${JAPANESE}、。「」『』（）・])[ \\t]*\\n\\s*(?=[${JAPANESE}、。「」『』（）・])`, "gu"), "")
+      .replace(/\||:?-{3,}:?/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+  const insideWord = (before: string, after: string) =>
+    (/[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after)) || (new RegExp(`[${JAPANESE}]`, "u").test(before) && new RegExp(`[${JAPANESE}]`, "u").test(after));
+  for (const { lang, path, bundle, queries } of SNIPPETS) {
+    it(`${lang}: search result snippets keep the words as the text has them and are cut between words`, async () => {
+      const strings: string[] = [];
+      JSON.parse(readFileSync(join(root, bundle), "utf8"), (key, value) => (strings.push(plain(key)), typeof value === "string" && strings.push(plain(value)), value));
+      const page = await pageAt(path);
+      const problems: string[] = [];
+      let snippets = 0;
+      try {
+        for (const query of queries) {
+          await page.getByTestId("search-trigger").click();
+          const dialog = page.getByTestId("search-dialog");
+          await dialog.locator("input").fill(query);
+          const items = dialog.locator('[data-component-name="Search/SearchItem"]');
+          await items.first().waitFor({ state: "visible", timeout: 10_000 });
+          const texts = await items.evaluateAll((links) => links.flatMap((a) => [...a.querySelectorAll("div > span")].map((span) => span.textContent ?? "")).filter((t) => t.length > 20));
+          await page.keyboard.press("Escape");
+          for (const text of texts) {
+            snippets++;
+            const cutBefore = text.startsWith("...");
+            const cutAfter = text.endsWith("...");
+            const core = text.replace(/^\.\.\.|\.\.\.$/g, "").replace(/\s+/g, " ").trim();
+            let found = false;
+            let cleanly = false;
+            for (const source of strings) {
+              for (let at = source.indexOf(core); at !== -1; at = source.indexOf(core, at + 1)) {
+                found = true;
+                const end = at + core.length;
+                if ((!cutBefore || !insideWord(source[at - 1] ?? " ", source[at] ?? " ")) && (!cutAfter || !insideWord(source[end - 1] ?? " ", source[end] ?? " "))) cleanly = true;
+              }
+            }
+            if (!found) problems.push(`${query}: not in the text as written: ${text}`);
+            else if (!cleanly) problems.push(`${query}: cut inside a word: ${text}`);
+          }
+        }
+      } finally {
+        await page.keyboard.press("Escape");
+      }
+      console.log(`docs ${path} search: ${snippets} snippets, ${problems.length} with glued words or cut inside a word`);
+      expect(snippets).toBeGreaterThanOrEqual(queries.length);
+      expect(problems).toEqual([]);
+    }, 60_000);
+  }
+
   for (const { lang, path } of pages) {
     it(`${lang}: nothing in any operation is cut with an ellipsis or overflows its box, at 1280, 1400 and 1920 px`, async () => {
       const page = await pageAt(path, { width: 1280, hash: `#/${OPERATIONS[0]}` });
