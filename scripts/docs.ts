@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { localiseAttribution } from "./docs/attribution.ts";
 import { applyEdits } from "./docs/bundle-patch.ts";
 import { jaUiEdits } from "./docs/ja-ui.ts";
-import { hashRoutedLinks, layoutEdits } from "./docs/layout.ts";
+import { closedBodyEdits, hashRoutedLinks, layoutEdits } from "./docs/layout.ts";
 import { docsBundle, PAGES } from "./docs/pages.ts";
 import { searchEdits } from "./docs/search.ts";
 import { redocly } from "./redocly.ts";
@@ -30,7 +30,7 @@ try {
       capture: true,
       quiet: true,
     });
-    const edits = [...searchEdits(), ...layoutEdits(), ...(page.lang === "ja" ? jaUiEdits() : [])];
+    const edits = [...searchEdits(), ...layoutEdits(), ...closedBodyEdits(page.lang), ...(page.lang === "ja" ? jaUiEdits() : [])];
     writeFileSync(output, hashRoutedLinks(applyEdits(localiseAttribution(readFileSync(output, "utf8"), page.output), edits, page.output), page.output));
     console.log(`wrote ${page.output} (${(statSync(output).size / 1024).toFixed(0)} KiB)`);
   }

@@ -41,6 +41,31 @@ export function layoutEdits(): Edit[] {
 }
 
 /**
+ * The marker that closes a body's property list, in the page's language. It names no property: beta's settings
+ * update lists `id`, the partner's bodies refuse it (their descriptions say so).
+ */
+export const NO_OTHER_PROPERTIES = {
+  en: { name: "No other properties (package rule)", description: "This package refuses a body with any property not listed above before the request is sent." },
+  ja: { name: "これ以外のプロパティは送信できません (本パッケージの規則)", description: "本パッケージは、上記以外のプロパティを含む本文を、要求を送信する前に拒否します。" },
+} as const;
+
+/**
+ * A closed body (additionalProperties: false: the create and update bodies) shows it (review item 13): Redoc draws a
+ * row for additional properties when they are allowed and nothing when they are refused, so the reader saw a list
+ * with no sign that it is complete. The list now ends with a row that says so, in the page's language.
+ */
+export function closedBodyEdits(lang: "en" | "ja"): Edit[] {
+  const { name, description } = NO_OTHER_PROPERTIES[lang];
+  return [
+    {
+      find: "else l===!0&&(r[`property name*`]=jN({},i,{isAdditionalProperty:!0},`${n}/additionalProperties`))",
+      replace: `else l===!0?(r[\`property name*\`]=jN({},i,{isAdditionalProperty:!0},\`\${n}/additionalProperties\`)):l===!1&&(r[${JSON.stringify(name)}]=jN({type:\`\`,description:${JSON.stringify(description)},"x-no-other-properties":!0},i,{},\`\${n}/additionalProperties\`))`,
+      why: "a schema's property list: a row for allowed additional properties, nothing for refused ones",
+    },
+  ];
+}
+
+/**
  * Sidebar links that work in a new tab. Redocly prerenders the page with a path router, so the sidebar's overview and
  * tag links are written as href="/" and href="/remoteassistancepartners"; in the browser Redoc routes by the hash and
  * hydration keeps the prerendered attributes, so "open in new tab" (or a reader without JavaScript) got the site's
