@@ -115,6 +115,13 @@ describe.skipIf(!hasChromium && !process.env.CI)("the docs site in Chromium", ()
       beforeAll(async () => {
         page = await pageAt(path);
         await page.locator(SECTION).getByRole("heading", { level: 2, name: summary }).waitFor({ state: "visible" });
+        // On a busy machine the shot could be taken before the fonts and the section had painted (once: 6 kB):
+        // the section in view, the fonts loaded, two frames drawn.
+        await page.locator(SECTION).scrollIntoViewIfNeeded();
+        await page.evaluate(async () => {
+          await document.fonts.ready;
+          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        });
         await page.screenshot({ path: shot, animations: "disabled" });
         // Only the update operation's block: the examples also appear under create and get.
         section = await page.locator(SECTION).innerText();
