@@ -7,6 +7,7 @@ import { cachedCredential, REFRESH_BEFORE_EXPIRY_MS } from "../../src/transport/
 import { type GraphServer, type Handler, json, noContent, odataError, rejection, seedPartner, startGraphServer, TOKEN } from "../helpers/graph-server.js";
 import { inspect } from "node:util";
 import { clientOf, it, type Graph } from "../helpers/fixtures.js";
+import { renderings, clientAnswering } from "../helpers/stub-client.js";
 
 
 const id = seedPartner.id;
@@ -40,32 +41,9 @@ const sentTokens = (graph: Graph) => graph.seen.map((r) => r.headers.authorizati
 const badPartner = { ...seedPartner, onboardingStatus: "on" };
 
 
-
-
-
-/** Every way an error can be printed or sent to a log. */
-const renderings = (error: any) => [String(error), error.message, error.stack ?? "", JSON.stringify(error), inspect(error, { depth: 10 }), String(error.cause ?? ""), JSON.stringify(error.body ?? null)];
-
-
-
 const BASE = "https://graph.example/v1.0";
 const ID = "7443c8b9-c8b9-7443-b9c8-4374b9c84374";
 
-/** A client whose fetch is `answer`, with the Authorization header of every attempt recorded. */
-function clientAnswering(answer: (attempt: number) => Response | Promise<Response>, options: Partial<RemoteAssistanceClientOptions> = {}) {
-  const sent: string[] = [];
-  const client = createRemoteAssistanceClient({
-    baseUrl: BASE,
-    getAccessToken: () => "token",
-    retry: false,
-    fetch: async (_input, init) => {
-      sent.push(String((init?.headers as Record<string, string>).Authorization));
-      return answer(sent.length);
-    },
-    ...options,
-  });
-  return { client, sent };
-}
 
 describe("credential: one token for many calls", () => {
   it("100 sequential calls cost one getToken, asked for the endpoint's /.default scope", async ({ graph }) => {

@@ -22,10 +22,6 @@ const base = "https://graph.microsoft.com/v1.0";
 const id = seedPartner.id;
 
 
-/** Every way an error can be printed or sent to a log. */
-const renderings = (error: any) => [String(error), error.message, error.stack ?? "", JSON.stringify(error), inspect(error, { depth: 10 }), String(error.cause ?? ""), JSON.stringify(error.body ?? null)];
-
-
 function recording() {
   const sent: { url: string; authorization: string | null }[] = [];
   const scopes: (string | string[])[] = [];

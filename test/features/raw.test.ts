@@ -5,33 +5,15 @@ import { describe, expect } from "vitest";
 import { createRemoteAssistanceClient, type FetchLike, GraphError, type RemoteAssistanceClientOptions } from "../../src/entries/index.js";
 import { noContent, odataError, seedPartner, TOKEN , closedPort} from "../helpers/graph-server.js";
 import { clientOf, it } from "../helpers/fixtures.js";
+import { clientAnswering } from "../helpers/stub-client.js";
 
 
 const id = seedPartner.id;
 
 
-/** Every way an error can be printed or sent to a log. */
-const renderings = (error: any) => [String(error), error.message, error.stack ?? "", JSON.stringify(error), inspect(error, { depth: 10 }), String(error.cause ?? ""), JSON.stringify(error.body ?? null)];
-
-
 const BASE = "https://graph.example/v1.0";
 const ID = "7443c8b9-c8b9-7443-b9c8-4374b9c84374";
 
-/** A client whose fetch is `answer`, with the Authorization header of every attempt recorded. */
-function clientAnswering(answer: (attempt: number) => Response | Promise<Response>, options: Partial<RemoteAssistanceClientOptions> = {}) {
-  const sent: string[] = [];
-  const client = createRemoteAssistanceClient({
-    baseUrl: BASE,
-    getAccessToken: () => "token",
-    retry: false,
-    fetch: async (_input, init) => {
-      sent.push(String((init?.headers as Record<string, string>).Authorization));
-      return answer(sent.length);
-    },
-    ...options,
-  });
-  return { client, sent };
-}
 
 describe("raw, as the README says", () => {
   it("returns HTTP errors as values, and throws the methods' NetworkError on a refused connection", async ({ graph }) => {

@@ -39,21 +39,6 @@ const redact = (text: string, tokens: Iterable<string>) => redactor(tokens)(text
 const BASE = "https://graph.example/v1.0";
 const ID = "7443c8b9-c8b9-7443-b9c8-4374b9c84374";
 
-/** A client whose fetch is `answer`, with the Authorization header of every attempt recorded. */
-function clientAnswering(answer: (attempt: number) => Response | Promise<Response>, options: Partial<RemoteAssistanceClientOptions> = {}) {
-  const sent: string[] = [];
-  const client = createRemoteAssistanceClient({
-    baseUrl: BASE,
-    getAccessToken: () => "token",
-    retry: false,
-    fetch: async (_input, init) => {
-      sent.push(String((init?.headers as Record<string, string>).Authorization));
-      return answer(sent.length);
-    },
-    ...options,
-  });
-  return { client, sent };
-}
 
 describe("token echoes", () => {
   let exporter: InMemorySpanExporter;

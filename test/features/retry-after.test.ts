@@ -24,11 +24,6 @@ const failing = (times: number, fail: Handler, then: Handler = (_q, r) => noCont
 const reset: Handler = (_q, r) => void r.socket!.destroy();
 
 
-
-
-/** Every way an error can be printed or sent to a log. */
-const renderings = (error: any) => [String(error), error.message, error.stack ?? "", JSON.stringify(error), inspect(error, { depth: 10 }), String(error.cause ?? ""), JSON.stringify(error.body ?? null)];
-
 const respond = (status: number, headers: Record<string, string> = {}) => ({ response: new Response(null, { status, headers }) }) as Outcome;
 
 describe("Retry-After forms (RFC 9110 §10.2.3)", () => {
