@@ -76,6 +76,13 @@ export function redactValues(text: string, values: readonly string[]): string {
   return clean;
 }
 
+/** What one call must never repeat, cleared from a text: its tokens (every form) and its free-text query values. */
+export function callCleaner(tokens: Iterable<string>, url: string): (text: string) => string {
+  const clearTokens = redactor(tokens);
+  const values = querySecrets(url);
+  return (text) => redactValues(clearTokens(text), values);
+}
+
 /** The URL with each query value replaced by `REDACTED`, as OpenTelemetry's HTTP conventions recommend. */
 export function withoutQueryValues(url: string): string {
   const at = url.indexOf("?");

@@ -4,7 +4,7 @@
 // of the call's tokens and free-text query values in every field a server could have filled (message, code, ids,
 // date, body, cause, stack), with control and bidi characters neutralised.
 import { GraphError, isContractViolationError, isGraphError, type FailedCall } from "../core/errors.js";
-import { querySecrets, redactValues, redactor, withoutQueryValues } from "../core/redact.js";
+import { callCleaner, withoutQueryValues } from "../core/redact.js";
 import { neutralise, serverString } from "../core/server-text.js";
 import type { Exchange, Step } from "../core/shapes.js";
 import { InterpretFailure } from "./interpret.js";
@@ -38,9 +38,7 @@ function asDocumented(cause: unknown, exchange: Exchange): unknown {
 /** The error with the call named and every field cleared: a new error where anything had to change. */
 export function cleaned(error: unknown, exchange: Exchange): unknown {
   if (!isGraphError(error) && !isContractViolationError(error)) return error;
-  const tokens = redactor(exchange.tokens);
-  const queries = querySecrets(exchange.url);
-  const clean = (text: string) => redactValues(tokens(text), queries);
+  const clean = callCleaner(exchange.tokens, exchange.url);
   const call: FailedCall = { operationId: exchange.operation?.operationId ?? "raw", method: exchange.method, url: withoutQueryValues(exchange.url) };
   if (isContractViolationError(error)) {
     error.call ??= call;

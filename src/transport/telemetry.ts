@@ -3,7 +3,7 @@
 // outcome as the caller will (errors already documented and cleared by the boundary inside it), and reports headers
 // the server chose only cleared of the call's tokens and neutralised. A hook or a tracer never fails a call.
 import { isGraphError } from "../core/errors.js";
-import { querySecrets, redactValues, redactor, withoutQueryValues } from "../core/redact.js";
+import { callCleaner, withoutQueryValues } from "../core/redact.js";
 import { serverString } from "../core/server-text.js";
 import type { CallEndHook, CallReport, CallSpan, Exchange, Step, Tracing } from "../core/shapes.js";
 
@@ -48,19 +48,19 @@ async function runInSpan(span: CallSpan, run: () => Promise<unknown>): Promise<u
 const operationIdOf = (exchange: Exchange) => exchange.operation?.operationId ?? "raw";
 
 function finish(exchange: Exchange, started: number, error: unknown, onCallEnd: CallEndHook | undefined, span: ReturnType<Tracing>): void {
-  const report = reportOf(exchange, started, error);
+  const clean = callCleaner(exchange.tokens, exchange.url);
+  const report = reportOf(exchange, started, error, clean);
   // Only an error's message: an abort reason that is not an Error (a string, null) says nothing a span should keep.
   const message = isGraphError(error) || error instanceof Error ? error.message : undefined;
-  quietly(() => span?.end(report, error, message === undefined ? undefined : redactValues(redactor(exchange.tokens)(message), querySecrets(exchange.url))));
+  quietly(() => span?.end(report, error, message === undefined ? undefined : clean(message)));
   // An async hook's rejection is caught too: unhandled, it would end a Node process.
   const pending = quietly(() => onCallEnd?.(report)) as unknown;
   if (pending instanceof Promise) pending.catch(() => undefined);
 }
 
-function reportOf(exchange: Exchange, started: number, error: unknown): CallReport {
+function reportOf(exchange: Exchange, started: number, error: unknown, clean: (text: string) => string): CallReport {
   const response = exchange.lastResponse;
-  const clean = redactor(exchange.tokens);
-  // Headers are the server's words: cleared of tokens, controls escaped, capped.
+  // Headers are the server's words: cleared like errors (tokens, query values), controls escaped, capped.
   const header = (name: string) => {
     const value = serverString(response?.headers.get(name) ?? undefined, 200);
     return value === undefined ? undefined : clean(value);
