@@ -94,3 +94,45 @@ describe("raw's limits are the methods' limits (one transport)", () => {
     expect((fromRaw as { call: unknown }).call).toEqual({ operationId: "getRemoteAssistancePartner", method: "GET", url: "https://graph.example/v1.0/deviceManagement/remoteAssistancePartners/p" });
   });
 });
+
+// openapi-fetch is imported on the first raw call; middleware given before then must behave as openapi-fetch's own.
+describe("raw middleware, before and after the first call", () => {
+  const listing = () => clientAnswering(() => Response.json({ value: [] }));
+
+  it("a wrong middleware fails at use(), before any call, and nothing is sent", async () => {
+    const { client, sent } = listing();
+    expect(() => client.raw.use({} as never)).toThrow("Middleware must be an object with one of `onRequest()`, `onResponse() or `onError()`");
+    expect(() => client.raw.use("x" as never)).toThrow(/Middleware must be an object/);
+    expect(sent).toEqual([]);
+    await client.raw.GET("/deviceManagement/remoteAssistancePartners");
+    // After the first call (openapi-fetch loaded) the same rule holds.
+    expect(() => client.raw.use({} as never)).toThrow(/Middleware must be an object/);
+  });
+
+  it("middleware given before the first call runs on it, in order; ejected before, it does not", async () => {
+    const { client } = listing();
+    const order: string[] = [];
+    const first = { onRequest: () => void order.push("first") };
+    const second = { onRequest: () => void order.push("second") };
+    const dropped = { onRequest: () => void order.push("dropped") };
+    client.raw.use(first, undefined as never, dropped, second);
+    client.raw.eject(dropped);
+    await client.raw.GET("/deviceManagement/remoteAssistancePartners");
+    expect(order).toEqual(["first", "second"]);
+    client.raw.eject(first);
+    const late = { onResponse: () => void order.push("late") };
+    client.raw.use(late);
+    await client.raw.GET("/deviceManagement/remoteAssistancePartners");
+    expect(order).toEqual(["first", "second", "second", "late"]);
+  });
+
+  it("calls made together before openapi-fetch has arrived all go out, through one openapi-fetch client", async () => {
+    const { client, sent } = listing();
+    const seen: Request[] = [];
+    client.raw.use({ onRequest: ({ request }) => void seen.push(request) });
+    const answers = await Promise.all([1, 2, 3].map(() => client.raw.GET("/deviceManagement/remoteAssistancePartners")));
+    expect(answers.map((a) => a.data)).toEqual([{ value: [] }, { value: [] }, { value: [] }]);
+    expect(sent).toHaveLength(3);
+    expect(seen).toHaveLength(3);
+  });
+});

@@ -61,10 +61,10 @@ import { openTelemetry } from ${JSON.stringify(join(root, "dist/entries/client.j
     expect(found.openapiFetch).toEqual([]);
   });
 
-  it("through the root entry (whose client loads validators itself, and has raw): validators stay a chunk of their own when code-split; nothing of beta comes in", async () => {
+  it("through the root entry (whose client loads validators itself, and has raw): validators and openapi-fetch stay chunks of their own when code-split; nothing of beta comes in", async () => {
     const split = await measureBundle(oneCall("dist/entries/index.js"));
-    expect(pulledIn(split)).toMatchObject({ validators: [], openTelemetry: true });
-    expect(pulledIn(split).openapiFetch.length).toBeGreaterThan(0);
+    // raw imports openapi-fetch on its first call: a program that never calls raw does not load it up front.
+    expect(pulledIn(split)).toEqual({ validators: [], openapiFetch: [], openTelemetry: true });
     expect(Object.values(split.lazyChunks).some((bytes) => bytes > 20_000)).toBe(true);
     const everything = await measureBundle(`export * from ${JSON.stringify(join(root, "dist/entries/index.js"))};`);
     expect([...Object.keys(everything.inputs), ...Object.keys(everything.lazyChunks)].filter((f) => /beta/.test(f))).toEqual([]);
