@@ -1,4 +1,5 @@
-// After `stryker run`: the mutation score of src/, overall and per file, from Stryker's JSON report, written to
+// After `stryker run`: the mutation score of src/, overall and per file, from Stryker's JSON report (or the reports
+// given as arguments, merged), written to
 // bench/results/mutation.md (committed) with every surviving mutant listed. A survivor named in
 // test/mutation-equivalents.json is an equivalent mutant (no test can observe it) and carries its reason there; any
 // other survivor is a behaviour no test holds yet. Exits 1 when the score is under 90% overall or 85% in a file.
@@ -21,19 +22,21 @@ interface Report {
 /** `file:line mutator replacement` → why no test can tell the mutant from the code. */
 type Equivalents = Record<string, string>;
 
-const report = JSON.parse(readFileSync(`${root}reports/mutation/mutation.json`, "utf8")) as Report;
+// One report, or several (a run split by `--mutate` into parts, each with its own JSON report): their files together.
+const reportPaths = process.argv.slice(2).length ? process.argv.slice(2) : [`${root}reports/mutation/mutation.json`];
+const report: Report = { files: Object.assign({}, ...reportPaths.map((path) => (JSON.parse(readFileSync(path, "utf8")) as Report).files)) };
 const equivalents = JSON.parse(readFileSync(`${root}test/mutation-equivalents.json`, "utf8")) as Equivalents;
 
 const keyOf = (file: string, m: Mutant) => `${file}:${m.location.start.line} ${m.mutatorName} ${JSON.stringify(m.replacement ?? "")}`;
 const score = (detected: number, undetected: number) => (detected + undetected === 0 ? 100 : (100 * detected) / (detected + undetected));
 
-const rows: { file: string; killed: number; timeout: number; survived: number; noCoverage: number; score: number }[] = [];
+const rows: { file: string; killed: number; timeout: number; survived: number; noCoverage: number; ignored: number; score: number }[] = [];
 const survivors: { key: string; source: string; reason: string | undefined }[] = [];
 for (const [file, { source, mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
   const count = (status: Mutant["status"]) => mutants.filter((m) => m.status === status).length;
-  const [killed, timeout, survived, noCoverage] = [count("Killed"), count("Timeout"), count("Survived"), count("NoCoverage")];
-  if (killed + timeout + survived + noCoverage === 0) continue; // a file of types only
-  rows.push({ file, killed, timeout, survived, noCoverage, score: score(killed + timeout, survived + noCoverage) });
+  const [killed, timeout, survived, noCoverage, ignored] = [count("Killed"), count("Timeout"), count("Survived"), count("NoCoverage"), count("Ignored")];
+  if (killed + timeout + survived + noCoverage + ignored === 0) continue; // a file of types only
+  rows.push({ file, killed, timeout, survived, noCoverage, ignored, score: score(killed + timeout, survived + noCoverage) });
   const lines = source.split("\n");
   for (const m of mutants.filter((m) => m.status === "Survived" || m.status === "NoCoverage")) {
     const key = keyOf(file, m);
@@ -46,10 +49,10 @@ const under = rows.filter((r) => r.score < FILE_TARGET);
 const stale = Object.keys(equivalents).filter((key) => !survivors.some((s) => s.key === key));
 
 const table = [
-  "| file | killed | timed out | survived | no coverage | score |",
-  "|---|---|---|---|---|---|",
-  ...rows.map((r) => `| ${r.file} | ${r.killed} | ${r.timeout} | ${r.survived} | ${r.noCoverage} | ${r.score.toFixed(1)}% |`),
-  `| **all of src/** | ${rows.reduce((n, r) => n + r.killed, 0)} | ${rows.reduce((n, r) => n + r.timeout, 0)} | ${rows.reduce((n, r) => n + r.survived, 0)} | ${rows.reduce((n, r) => n + r.noCoverage, 0)} | **${overall.toFixed(1)}%** |`,
+  "| file | killed | timed out | survived | no coverage | not run | score |",
+  "|---|---|---|---|---|---|---|",
+  ...rows.map((r) => `| ${r.file} | ${r.killed} | ${r.timeout} | ${r.survived} | ${r.noCoverage} | ${r.ignored} | ${r.score.toFixed(1)}% |`),
+  `| **all of src/** | ${rows.reduce((n, r) => n + r.killed, 0)} | ${rows.reduce((n, r) => n + r.timeout, 0)} | ${rows.reduce((n, r) => n + r.survived, 0)} | ${rows.reduce((n, r) => n + r.noCoverage, 0)} | ${rows.reduce((n, r) => n + r.ignored, 0)} | **${overall.toFixed(1)}%** |`,
 ].join("\n");
 const markdown = [
   `Mutation score of src/ (\`npm run mutation\`, StrykerJS 9.6.1, vitest runner, the tests of vitest.mutation.config.ts), ${new Date().toISOString().slice(0, 10)}, Node ${process.version}.`,
@@ -57,6 +60,9 @@ const markdown = [
   "",
   table,
   "",
+  ...(rows.some((r) => r.ignored)
+    ? ["\"Not run\" are the mutants Stryker reports as Ignored: with `--ignoreStatic`, the static ones (module-level code, run once at import, which only the whole suite can test: a run of its own per mutant), left out of the score. A run without the flag tests them too and takes about twice as long.", ""]
+    : []),
   `The score counts every survivor as missed, the equivalent ones below included; without those ${survivors.filter((s) => s.reason).length}, it would be ${(Math.floor(10 * score(total.detected, total.undetected - survivors.filter((s) => s.reason).length)) / 10).toFixed(1)}% (rounded down).`,
   "",
   "**Equivalent mutants** (alive on purpose: no test can observe them), with the reason from test/mutation-equivalents.json:",
