@@ -1,7 +1,6 @@
 // Bodies and limits: what is sent (a plain object, serialised once, exactly what was validated), what a success
 // body must be, and maxResponseBytes (declared, streamed, endless, error bodies).
 import { describe, expect } from "vitest";
-import { serialiseBody } from "../../src/client/request-body.js";
 import { readBody } from "../../src/transport/body.js";
 import { ContractViolationError, createRemoteAssistanceClient, GraphError, type RemoteAssistanceClientOptions } from "../../src/entries/index.js";
 import { endlessBody, type Handler, json, noContent, rejection, seedPartner, TOKEN } from "../helpers/graph-server.js";
@@ -17,11 +16,22 @@ const BASE = "https://graph.example/v1.0";
 const ID = "7443c8b9-c8b9-7443-b9c8-4374b9c84374";
 
 
-describe("serialiseBody", () => {
-  it("a plain object, or one without a prototype, goes out as its JSON", () => {
-    expect(serialiseBody("update", { displayName: "x", onboardingUrl: null })).toBe('{"displayName":"x","onboardingUrl":null}');
+// The body as it goes out, seen from a call: what update and create send, or the TypeError they end in before
+// anything is sent (a stub fetch records every attempt; validation is off, so only the serialising speaks).
+describe("the request body a call serialises", () => {
+  /** The error update(id, body) ends in, and whether anything was sent. */
+  async function updateWith(body: unknown) {
+    const { client, sent } = clientAnswering(() => new Response(null, { status: 204 }));
+    const error = await rejection(client.update(ID, body as never));
+    return { error, sent };
+  }
+
+  it("a plain object, or one without a prototype, goes out as its JSON", async ({ graph }) => {
+    const client = graph.client((_q, r) => noContent(r));
+    await client.update(id, { displayName: "x", onboardingUrl: null });
     const bare = Object.assign(Object.create(null), { displayName: "y" });
-    expect(serialiseBody("update", bare)).toBe('{"displayName":"y"}');
+    await client.update(id, bare);
+    expect(graph.seen.map((r) => r.body)).toEqual(['{"displayName":"x","onboardingUrl":null}', '{"displayName":"y"}']);
   });
 
   class Named {}
@@ -42,8 +52,11 @@ describe("serialiseBody", () => {
     ["an instance of a class without a name", new Unnamed(), "The update body must be a plain object, got an object with a prototype"],
     ["an object whose constructor's name is not a string", numberNamed, "The update body must be a plain object, got an object with a prototype"],
     ["an object whose toJSON throws undefined", { a: { toJSON: () => { throw undefined; } } }, "The update body cannot be serialised as JSON: undefined"],
-  ])("%s: a TypeError saying so", (_what, body, message) => {
-    expect(() => serialiseBody("update", body)).toThrow(new TypeError(message));
+  ])("%s: a TypeError saying so", async (_what, body, message) => {
+    const { error, sent } = await updateWith(body);
+    expect(error).toEqual(new TypeError(message));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(sent).toEqual([]);
   });
 
   it.each([
@@ -59,13 +72,17 @@ describe("serialiseBody", () => {
     ["a toJSON giving a number", { toJSON: () => 5 }, "The update body must serialise to a JSON object, got a JSON value"],
     ["a getter that throws", { get displayName() { throw new Error("boom"); } }, "The update body cannot be serialised as JSON: boom"],
     ["a cycle", (() => { const o: Record<string, unknown> = {}; o.self = o; return o; })(), "The update body cannot be serialised as JSON: Converting circular structure to JSON"],
-  ])("%s: TypeError", (_name, body, message) => {
-    expect(() => serialiseBody("update", body)).toThrow(TypeError);
-    expect(() => serialiseBody("update", body)).toThrow(message);
+  ])("%s: TypeError", async (_name, body, message) => {
+    const { error, sent } = await updateWith(body);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toContain(message);
+    expect(sent).toEqual([]);
   });
 
-  it("names the kind of body", () => {
-    expect(() => serialiseBody("create", 1)).toThrow(new TypeError("The create body must be a plain object, got number"));
+  it("names the kind of body", async () => {
+    const { client, sent } = clientAnswering(() => new Response(null, { status: 204 }));
+    await expect(client.create(1 as never)).rejects.toThrow(new TypeError("The create body must be a plain object, got number"));
+    expect(sent).toEqual([]);
   });
 });
 

@@ -1,28 +1,12 @@
 // Errors: what each failure ends in (GraphError with Graph's code, message and ids; NetworkError, InvalidResponse,
 // UnknownError), how an error body is quoted, and what a caller reads off a GraphError.
-import createClient from "openapi-fetch";
 import { describe, expect } from "vitest";
 import { ContractViolationError, createRemoteAssistanceClient, GraphError } from "../../src/entries/index.js";
-import { type Handler, json, noContent, odataError, rejection, seedPartner, startGraphServer, TOKEN } from "../helpers/graph-server.js";
-import { graphErrorFromResponse } from "../../src/client/http-error.js";
-import { type Outcome } from "../../src/transport/retry-policy.js";
+import { json, noContent, odataError, rejection, seedPartner, startGraphServer, TOKEN } from "../helpers/graph-server.js";
 import { it } from "../helpers/fixtures.js";
-
+import { clientAnswering } from "../helpers/stub-client.js";
 
 const id = seedPartner.id;
-
-
-/** Answers the given responses in turn, then 204. */
-function sequence(...answers: Handler[]): Handler {
-  let n = 0;
-  return (req, res) => (answers[n++] ?? ((_q, r) => noContent(r)))(req, res);
-}
-
-const respond = (status: number, headers: Record<string, string> = {}) => ({ response: new Response(null, { status, headers }) }) as Outcome;
-
-
-const badPartner = { ...seedPartner, onboardingStatus: "on" };
-
 
 describe("failures that end in an error", () => {
   it("a connection reset before any response: retried for PATCH, NetworkError once retries run out", async ({ graph }) => {
@@ -133,9 +117,21 @@ describe("failures that end in an error", () => {
   });
 });
 
-describe("graphErrorFromResponse", () => {
-  const error = (status: number, body: string, { type = "application/json", statusText = "", truncated = false } = {}) =>
-    graphErrorFromResponse({ response: new Response(body, { status, statusText, headers: { "content-type": type } }), text: body, clientRequestId: "c-1", truncated });
+// How an HTTP error response becomes a GraphError, seen as a caller sees it: a get() answered by a stub fetch, so
+// that the status line (an empty reason phrase, which node:http would fill in), the content-type and the absence of
+// request-id and date headers are exactly as given.
+describe("an error response, as the call's GraphError", () => {
+  interface Answer {
+    type?: string;
+    statusText?: string;
+    /** Cuts the body the client reads at this many bytes (an error body past maxResponseBytes is truncated). */
+    maxResponseBytes?: number;
+  }
+  const error = (status: number, body: string, { type = "application/json", statusText = "", maxResponseBytes }: Answer = {}) => {
+    const answer = () => new Response(body, { status, statusText, headers: { "content-type": type } });
+    const { client } = clientAnswering(answer, maxResponseBytes === undefined ? {} : { maxResponseBytes });
+    return rejection(client.get(id, undefined, { headers: { "client-request-id": "c-1" } }));
+  };
 
   it.each([
     ["code without message", { error: { code: "X" } }],
@@ -146,32 +142,34 @@ describe("graphErrorFromResponse", () => {
     ["no error", { message: "m" }],
     ["JSON null", null],
     ["a JSON string", "error"],
-  ])("%s is not an OData error: UnknownError, the text kept", (_name, body) => {
+  ])("%s is not an OData error: UnknownError, the text kept", async (_name, body) => {
     const text = JSON.stringify(body);
-    expect(error(400, text)).toMatchObject({ code: "UnknownError", body: text, message: `HTTP 400: ${text}` });
+    expect(await error(400, text)).toMatchObject({ name: "GraphError", status: 400, code: "UnknownError", body: text, message: `HTTP 400: ${text}` });
   });
 
-  it("an OData error body: its code, message and envelope", () => {
+  it("an OData error body: its code, message and envelope", async () => {
     const body = { error: { code: "BadRequest", message: "no" } };
-    expect(error(400, JSON.stringify(body), { statusText: "Bad Request" })).toMatchObject({ code: "BadRequest", message: "no", body });
+    expect(await error(400, JSON.stringify(body), { statusText: "Bad Request" })).toMatchObject({ code: "BadRequest", message: "no", body });
   });
 
-  it("a truncated body is quoted, never parsed, even when it reads as an OData error", () => {
+  it("a truncated body is quoted, never parsed, even when it reads as an OData error", async () => {
+    // Cut exactly after the envelope: what was read parses as an OData error, yet it is only the start of the body.
     const text = JSON.stringify({ error: { code: "BadRequest", message: "no" } });
-    expect(error(400, text, { truncated: true })).toMatchObject({ code: "UnknownError", message: `HTTP 400: ${text}…`, body: text });
+    const cut = await error(400, `${text}${" ".repeat(20)}`, { maxResponseBytes: text.length });
+    expect(cut).toMatchObject({ code: "UnknownError", message: `HTTP 400: ${text}…`, body: text });
   });
 
-  it("an OData body sent as text/plain is not taken for one", () => {
-    expect(error(400, JSON.stringify({ error: { code: "X", message: "m" } }), { type: "text/plain" }).code).toBe("UnknownError");
+  it("an OData body sent as text/plain is not taken for one", async () => {
+    expect((await error(400, JSON.stringify({ error: { code: "X", message: "m" } }), { type: "text/plain" })).code).toBe("UnknownError");
   });
 
-  it("200 characters are quoted whole; 201 get an ellipsis", () => {
-    expect(error(500, "x".repeat(200), { type: "text/plain" }).message).toBe(`HTTP 500: ${"x".repeat(200)}`);
-    expect(error(500, "x".repeat(201), { type: "text/plain" }).message).toBe(`HTTP 500: ${"x".repeat(200)}…`);
+  it("200 characters are quoted whole; 201 get an ellipsis", async () => {
+    expect((await error(500, "x".repeat(200), { type: "text/plain" })).message).toBe(`HTTP 500: ${"x".repeat(200)}`);
+    expect((await error(500, "x".repeat(201), { type: "text/plain" })).message).toBe(`HTTP 500: ${"x".repeat(200)}…`);
   });
 
-  it("the client-request-id given is kept when the response echoes none", () => {
-    expect(error(500, "", { type: "text/plain" })).toMatchObject({ clientRequestId: "c-1", message: "HTTP 500: (empty body)", requestId: undefined, date: undefined });
+  it("the client-request-id given is kept when the response echoes none", async () => {
+    expect(await error(500, "", { type: "text/plain" })).toMatchObject({ clientRequestId: "c-1", message: "HTTP 500: (empty body)", requestId: undefined, date: undefined });
   });
 });
 

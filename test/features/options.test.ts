@@ -1,25 +1,63 @@
 // Options: what is refused when the client is made, clouds, the URLs and queries each method writes, headers and
-// ids the caller gives.
-import { createQuerySerializer } from "openapi-fetch";
-import { afterEach, describe, expect } from "vitest";
-import { PARTNER_METHODS } from "../../src/client/partner-methods.js";
-import { operationUrl, QUERY_SERIALIZER, serializeQuery } from "../../src/client/urls.js";
-import { type Cloud, CLOUDS, ContractViolationError, createRemoteAssistanceClient, DEFAULT_MAX_RESPONSE_BYTES, type TokenCredential } from "../../src/entries/index.js";
-import { inspect } from "node:util";
-import { type GraphServer, json, noContent, odataError, seedPartner, startGraphServer, TOKEN } from "../helpers/graph-server.js";
-import { assertHeaders, describeCharacter, isAuthorization } from "../../src/core/headers.js";
-import { assertPathParam } from "../../src/core/path-params.js";
-import { operations as manifest } from "../../generated/operations.js";
+// ids the caller gives. All of it through the public entries: what a call sends, or the error it ends in.
+import { describe, expect } from "vitest";
+import {
+  type Cloud,
+  CLOUDS,
+  createRemoteAssistanceClient,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  type RemoteAssistanceClient,
+  type TokenCredential,
+  type TracedCall,
+} from "../../src/entries/index.js";
+import { json, noContent, seedPartner, TOKEN } from "../helpers/graph-server.js";
 import { createRemoteAssistanceClient as createBetaClient } from "../../src/entries/beta.js";
-import { clientOf, it, type Graph } from "../helpers/fixtures.js";
-
-const OPERATIONS = Object.fromEntries(Object.entries(PARTNER_METHODS).map(([method, id]) => [method, manifest[id]])) as { [M in keyof typeof PARTNER_METHODS]: (typeof manifest)[(typeof PARTNER_METHODS)[M]] };
+import { clientOf, it } from "../helpers/fixtures.js";
+import { clientAnswering } from "../helpers/stub-client.js";
 
 const getAccessToken = () => "t";
 const base = "https://graph.microsoft.com/v1.0";
 
 
 const id = seedPartner.id;
+
+/** What the service answers to a request, so that every method resolves: a page, a count, a partner, or no content. */
+function serviceAnswer(method: string, url: string): Response {
+  const path = new URL(url).pathname;
+  if (path.endsWith("/$count")) return new Response("0", { headers: { "content-type": "text/plain" } });
+  const collection = path.endsWith("/remoteAssistancePartners");
+  if (method === "GET") return Response.json(collection ? { value: [] } : seedPartner);
+  if (method === "POST" && collection) return Response.json(seedPartner, { status: 201 });
+  return new Response(null, { status: 204 });
+}
+
+/** A client on `base` whose fetch records the URL it is handed (before any URL parser could normalise it). */
+function urlRecording(options: { tracing?: (call: TracedCall) => undefined } = {}) {
+  const urls: string[] = [];
+  const client = createRemoteAssistanceClient({
+    baseUrl: base,
+    getAccessToken,
+    retry: false,
+    ...options,
+    fetch: async (input, init) => {
+      urls.push(String(input));
+      return serviceAnswer(init?.method ?? "GET", String(input));
+    },
+  });
+  return { client, urls };
+}
+
+/** One call of every partner method, by name (the names checked against the client's own keys below). */
+const EVERY_METHOD = {
+  list: (c) => c.list(),
+  count: (c) => c.count(),
+  get: (c) => c.get("p1"),
+  create: (c) => c.create({}),
+  update: (c) => c.update("p1", {}),
+  delete: (c) => c.delete("p1"),
+  beginOnboarding: (c) => c.beginOnboarding("p1"),
+  disconnect: (c) => c.disconnect("p1"),
+} satisfies Record<string, (client: RemoteAssistanceClient) => Promise<unknown>>;
 
 
 function recording() {
@@ -115,66 +153,101 @@ describe("options refused when the client is made", () => {
   });
 });
 
-describe("operationUrl", () => {
-  it("builds each operation's path, the id encoded as one segment", () => {
-    expect(operationUrl(base, OPERATIONS.list)).toBe(`${base}/deviceManagement/remoteAssistancePartners`);
-    expect(operationUrl(base, OPERATIONS.count)).toBe(`${base}/deviceManagement/remoteAssistancePartners/$count`);
-    expect(operationUrl(base, OPERATIONS.get, ["a/b?c#d"])).toBe(`${base}/deviceManagement/remoteAssistancePartners/a%2Fb%3Fc%23d`);
-    expect(operationUrl(base, OPERATIONS.beginOnboarding, ["p1"])).toBe(`${base}/deviceManagement/remoteAssistancePartners/p1/beginOnboarding`);
-    expect(operationUrl(base, OPERATIONS.disconnect, ["p1"])).toBe(`${base}/deviceManagement/remoteAssistancePartners/p1/disconnect`);
+describe("the URL each method writes", () => {
+  it("builds each operation's path, the id encoded as one segment", async () => {
+    const { client, urls } = urlRecording();
+    await client.list();
+    await client.count();
+    await client.get("a/b?c#d");
+    await client.beginOnboarding("p1");
+    await client.disconnect("p1");
+    expect(urls).toEqual([
+      `${base}/deviceManagement/remoteAssistancePartners`,
+      `${base}/deviceManagement/remoteAssistancePartners/$count`,
+      `${base}/deviceManagement/remoteAssistancePartners/a%2Fb%3Fc%23d`,
+      `${base}/deviceManagement/remoteAssistancePartners/p1/beginOnboarding`,
+      `${base}/deviceManagement/remoteAssistancePartners/p1/disconnect`,
+    ]);
   });
 
-  it("each operation's template, for spans and logs", () => {
-    expect(Object.fromEntries(Object.entries(OPERATIONS).map(([name, op]) => [name, `${op.method} ${op.path}`]))).toEqual({
-      list: "GET /deviceManagement/remoteAssistancePartners",
-      count: "GET /deviceManagement/remoteAssistancePartners/$count",
-      get: "GET /deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}",
-      create: "POST /deviceManagement/remoteAssistancePartners",
-      update: "PATCH /deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}",
-      delete: "DELETE /deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}",
-      beginOnboarding: "POST /deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}/beginOnboarding",
-      disconnect: "POST /deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}/disconnect",
+  it("each operation's template, for spans and logs", async () => {
+    // The template reaches a Tracing (and so every span); one that gives no span costs nothing else.
+    const traced: TracedCall[] = [];
+    const { client } = urlRecording({ tracing: (call) => void traced.push(call) });
+    // Every method the client has is called here: one added later must be added to EVERY_METHOD too.
+    expect(Object.keys(client).filter((name) => name !== "listAll" && name !== "raw").sort()).toEqual(Object.keys(EVERY_METHOD).sort());
+    const templates: Record<string, string> = {};
+    for (const [name, call] of Object.entries(EVERY_METHOD)) {
+      await call(client);
+      templates[name] = `${traced.at(-1)!.method} ${traced.at(-1)!.template}`;
+    }
+    expect(traced).toHaveLength(Object.keys(EVERY_METHOD).length);
+    expect(templates).toEqual({
+      list: "GET /v1.0/deviceManagement/remoteAssistancePartners",
+      count: "GET /v1.0/deviceManagement/remoteAssistancePartners/$count",
+      get: "GET /v1.0/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}",
+      create: "POST /v1.0/deviceManagement/remoteAssistancePartners",
+      update: "PATCH /v1.0/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}",
+      delete: "DELETE /v1.0/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}",
+      beginOnboarding: "POST /v1.0/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}/beginOnboarding",
+      disconnect: "POST /v1.0/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}/disconnect",
     });
   });
 
-  it("an empty query, or one of undefined values only, adds no ?", () => {
-    expect(operationUrl(base, OPERATIONS.list, [], {})).toBe(`${base}/deviceManagement/remoteAssistancePartners`);
-    expect(operationUrl(base, OPERATIONS.list, [], { $top: undefined, $filter: null })).toBe(`${base}/deviceManagement/remoteAssistancePartners`);
-    expect(operationUrl(base, OPERATIONS.list, [], null)).toBe(`${base}/deviceManagement/remoteAssistancePartners`);
+  it("an empty query, or one of undefined values only, adds no ?", async () => {
+    const { client, urls } = urlRecording();
+    await client.list({});
+    await client.list({ $top: undefined, $filter: null } as never);
+    await client.list(null as never);
+    expect(urls).toEqual(Array(3).fill(`${base}/deviceManagement/remoteAssistancePartners`));
   });
 
   it.each([
     ["a string", "$top=1", "listRemoteAssistancePartners: the query must be an object of OData options"],
     ["an array", [["$top", 1]], "listRemoteAssistancePartners: the query must be an object of OData options"],
-  ])("a query that is %s is a TypeError", (_name, query, message) => {
-    expect(() => operationUrl(base, OPERATIONS.list, [], query)).toThrow(new TypeError(message));
+  ])("a query that is %s is a TypeError, nothing sent", async (_name, query, message) => {
+    const { client, urls } = urlRecording();
+    await expect(client.list(query as never)).rejects.toThrow(new TypeError(message));
+    expect(urls).toEqual([]);
   });
 
-  it("an operation that takes no query says so", () => {
-    expect(() => operationUrl(base, OPERATIONS.create, [], { $top: 1 })).toThrow(new TypeError('createRemoteAssistancePartner: unknown query option "$top"; it takes none'));
+  it("an operation that takes no query says so", async () => {
+    // No method hands create a query; a JavaScript caller's stray `query` in the call options reaches the same
+    // check, and is refused rather than sent.
+    const { client, urls } = urlRecording();
+    await expect(client.create({}, { query: { $top: 1 } } as never)).rejects.toThrow(new TypeError('createRemoteAssistancePartner: unknown query option "$top"; it takes none'));
+    expect(urls).toEqual([]);
   });
 
-  it("an object value is refused, naming the option", () => {
-    expect(() => operationUrl(base, OPERATIONS.list, [], { $filter: { eq: 1 } })).toThrow(
+  it("an object value is refused, naming the option, nothing sent", async () => {
+    const { client, urls } = urlRecording();
+    await expect(client.list({ $filter: { eq: 1 } } as never)).rejects.toThrow(
       new TypeError("listRemoteAssistancePartners: a query value cannot be encoded ($filter must be a string, number, boolean or array of them)"),
     );
+    expect(urls).toEqual([]);
   });
 });
 
-describe("serializeQuery writes what openapi-fetch writes for raw", () => {
-  const openapiFetch = createQuerySerializer(QUERY_SERIALIZER);
-  it.each([
+describe("the methods' queries are raw's (openapi-fetch's) on the wire", () => {
+  it.for([
     [{ $select: ["displayName", "onboardingStatus"], $top: 5, $count: true }],
     [{ $filter: "displayName eq 'A&B = C?'", $orderby: ["displayName desc"] }],
     [{ $select: [], $top: undefined, $skip: null, $search: '"tea m"' }],
     [{ $expand: ["*"], $skip: 0, $count: false }],
     [{ $filter: "ü ö 😀 / #" }],
-  ])("%j", (query) => {
-    expect(serializeQuery(query)).toBe(openapiFetch(query));
+  ])("%j", async ([query], { graph }) => {
+    const client = graph.client((_q, r) => json(r, 200, { value: [] }));
+    await client.list(query as never);
+    await client.raw.GET("/deviceManagement/remoteAssistancePartners", { params: { query: query as never } });
+    expect(graph.seen).toHaveLength(2);
+    expect(graph.seen[0]!.url).toBe(graph.seen[1]!.url);
   });
 
-  it("names as they are, values and array items encoded, arrays joined by commas", () => {
-    expect(serializeQuery({ $select: ["a,b", "c"], $filter: "x eq 'y'" })).toBe("$select=a%2Cb,c&$filter=x%20eq%20'y'");
+  it("names as they are, values and array items encoded, arrays joined by commas", async () => {
+    const { client, urls } = urlRecording();
+    // Not property names ($select's type lists those): values chosen for what they need encoded.
+    await client.list({ $select: ["a,b", "c"], $filter: "x eq 'y'" } as never);
+    expect(urls).toEqual([`${base}/deviceManagement/remoteAssistancePartners?$select=a%2Cb,c&$filter=x%20eq%20'y'`]);
   });
 });
 
@@ -300,7 +373,8 @@ describe("ids", () => {
   });
 });
 
-describe("describeCharacter", () => {
+describe("a character that cannot be sent is named, never quoted", () => {
+  // A token goes in a header as visible ASCII only, so every character below is refused in one, and named.
   it.each([
     ["\0", "a NUL (U+0000)"],
     ["\t", "a tab (U+0009)"],
@@ -312,15 +386,28 @@ describe("describeCharacter", () => {
     ["\x1f", "a control character (U+001F)"],
     ["Ā", "a character outside Latin-1 (U+0100)"],
     ["😀", "a character outside Latin-1 (U+1F600)"],
-  ])("%j is %s", (character, name) => {
-    expect(describeCharacter(`ab${character}cd`, 2)).toBe(name);
+  ])("%j is %s", async (character, name) => {
+    const { client, sent } = clientAnswering(() => new Response(null, { status: 204 }), { getAccessToken: () => `ab${character}cd` });
+    await expect(client.delete(id)).rejects.toMatchObject({
+      code: "AuthenticationFailed",
+      message: `getAccessToken gave a token that cannot be sent in a header: ${name} at position 2 (nothing was sent)`,
+    });
+    expect(sent).toEqual([]);
   });
 });
 
-describe("assertHeaders", () => {
-  it("accepts visible ASCII, spaces, tabs and Latin-1 (obs-text) in values, any token as a name, and no headers at all", () => {
-    expect(() => assertHeaders({ "x-a": "value with spaces\tand tab", "X_B.c!#$%&'*+^`|~": "café", empty: "" }, "headers")).not.toThrow();
-    expect(() => assertHeaders(undefined, "headers")).not.toThrow();
+describe("headers the caller gives", () => {
+  const ACCEPTED = { "x-a": "value with spaces\tand tab", "X_B.c!#$%&'*+^`|~": "café", empty: "" };
+
+  it("accepts visible ASCII, spaces, tabs and Latin-1 (obs-text) in values, any token as a name, and no headers at all", async ({ graph }) => {
+    const client = graph.client((_q, r) => noContent(r), { headers: ACCEPTED });
+    await client.update(id, {});
+    await client.update(id, {}, { headers: ACCEPTED });
+    await graph.client(undefined, { headers: undefined }).update(id, {});
+    for (const request of graph.seen.slice(0, 2)) {
+      expect(request.rawHeaders).toEqual(expect.arrayContaining([["x-a", "value with spaces\tand tab"], ["x_b.c!#$%&'*+^`|~", "café"], ["empty", ""]]));
+    }
+    expect(graph.seen).toHaveLength(3);
   });
 
   it.each([
@@ -334,21 +421,35 @@ describe("assertHeaders", () => {
     [{ "x-a": 1 }, "headers: header x-a must be a string, got number"],
     [{ "x-a": "ok\x7fno" }, "headers: header x-a cannot be sent: a DEL (U+007F) at position 2"],
     [{ "x-a": "okĀno" }, "headers: header x-a cannot be sent: a character outside Latin-1 (U+0100) at position 2"],
-  ])("%j: %s", (headers, message) => {
-    expect(() => assertHeaders(headers, "headers")).toThrow(new TypeError(message));
+  ])("%j: %s, when the client is made and on a call (nothing sent)", async (headers, message) => {
+    expect(() => createRemoteAssistanceClient({ getAccessToken, headers: headers as never })).toThrow(new TypeError(message));
+    const { client, sent } = clientAnswering(() => new Response(null, { status: 204 }));
+    await expect(client.update(id, {}, { headers: headers as never })).rejects.toThrow(new TypeError(message));
+    expect(sent).toEqual([]);
   });
 
-  it("names whose headers they are", () => {
-    expect(() => assertHeaders({ "x-a": "\n" }, "the call's headers")).toThrow(new TypeError("the call's headers: header x-a cannot be sent: a line feed (U+000A) at position 0"));
+  it("names whose headers they are: raw's are raw's", async () => {
+    // fetch's Headers lets a DEL through (it refuses CR, LF and NUL itself), so raw's own check is the one that speaks.
+    const { client, sent } = clientAnswering(() => Response.json({ value: [] }));
+    await expect(client.raw.GET("/deviceManagement/remoteAssistancePartners", { headers: { "x-a": "ok\x7fno" } })).rejects.toThrow(
+      new TypeError("raw: headers: header x-a cannot be sent: a DEL (U+007F) at position 2"),
+    );
+    expect(sent).toEqual([]);
   });
 
-  it("isAuthorization: the name in any case, and nothing else", () => {
-    expect(["Authorization", "authorization", "AUTHORIZATION"].map(isAuthorization)).toEqual([true, true, true]);
-    expect(["authorizations", "x-authorization", "authorizatio", "Proxy-Authorization"].map(isAuthorization)).toEqual([false, false, false, false]);
+  it("Authorization is the name in any case, and nothing else: those near it are sent", async ({ graph }) => {
+    for (const name of ["Authorization", "authorization", "AUTHORIZATION"]) {
+      expect(() => createRemoteAssistanceClient({ getAccessToken, headers: { [name]: "Bearer x" } })).toThrow(new TypeError(`headers: ${name} is not allowed; the client sends the token itself`));
+    }
+    const near = { authorizations: "a", "x-authorization": "b", authorizatio: "c", "Proxy-Authorization": "d" };
+    const client = graph.client((_q, r) => noContent(r), { headers: near });
+    await client.update(id, {});
+    const sent = graph.seen[0]!.headers;
+    expect([sent.authorizations, sent["x-authorization"], sent.authorizatio, sent["proxy-authorization"], sent.authorization]).toEqual(["a", "b", "c", "d", `Bearer ${TOKEN}`]);
   });
 });
 
-describe("assertPathParam", () => {
+describe("ids a method refuses", () => {
   it.each([
     [undefined, "id must be a string, got undefined"],
     [null, "id must be a string, got null"],
@@ -359,15 +460,22 @@ describe("assertPathParam", () => {
     ["ab\ud800", "id must be well-formed Unicode: it has a lone surrogate, which cannot be sent in a URL"],
     ["$count", 'id must not start with "$": "$count" would address an OData system segment'],
     ["$ref", 'id must not start with "$": "$ref" would address an OData system segment'],
-  ])("%j: %s", (id, message) => {
-    expect(() => assertPathParam(id, "id")).toThrow(new TypeError(message));
+  ])("%j: %s, nothing sent", async (badId, message) => {
+    const { client, sent } = clientAnswering(() => Response.json(seedPartner));
+    await expect(client.get(badId as never)).rejects.toThrow(new TypeError(message));
+    expect(sent).toEqual([]);
   });
 
-  it.each(["7443c8b9-c8b9-7443-b9c8-4374b9c84374", "...", "a.b", "a$", "a/b", "😀", " "])("%j addresses one partner", (id) => {
-    expect(() => assertPathParam(id, "id")).not.toThrow();
+  it.for(["7443c8b9-c8b9-7443-b9c8-4374b9c84374", "...", "a.b", "a$", "a/b", "😀", " "])("%j addresses one partner", async (goodId, { graph }) => {
+    const client = graph.client((_q, r) => json(r, 200, seedPartner));
+    await client.get(goodId);
+    expect(graph.seen.map((r) => r.url)).toEqual([`/v1.0/deviceManagement/remoteAssistancePartners/${encodeURIComponent(goodId)}`]);
   });
 
-  it("names the parameter it is given", () => {
-    expect(() => assertPathParam("", "remoteAssistancePartnerId")).toThrow(/^remoteAssistancePartnerId must not be ""/);
+  it("names the parameter as the caller knows it: id, not the spec's remoteAssistancePartnerId", async () => {
+    const { client } = clientAnswering(() => Response.json(seedPartner));
+    const error = await client.get("").catch((e: Error) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toMatch(/^id must not be ""/);
   });
 });

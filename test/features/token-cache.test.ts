@@ -1,10 +1,9 @@
 // The token cache and the token step on their own (src/transport/token-cache.ts, token-provider.ts): transport
 // steps with a contract of their own, driven by an injected clock.
 import { describe, expect } from "vitest";
-import { type AccessToken } from "../../src/core/shapes.js";
+import { type AccessToken } from "../../src/entries/index.js";
 import { cachedCredential, REFRESH_BEFORE_EXPIRY_MS } from "../../src/transport/token-cache.js";
 import { getEventListeners } from "node:events";
-import { untilAborted } from "../../src/core/abort.js";
 import { requestToken } from "../../src/transport/token-provider.js";
 import { it } from "../helpers/fixtures.js";
 
@@ -127,18 +126,22 @@ describe("requestToken", () => {
   });
 });
 
-describe("untilAborted", () => {
-  it("settles as the promise does, and leaves no listener on the signal either way", async () => {
+// How requestToken waits on a provider that does not listen to the signal: the wait ends at the abort, and the
+// listener it put on the caller's signal goes whichever comes first (a long-lived signal must not collect them).
+describe("the wait for a token, against the call's signal", () => {
+  it("settles as the provider does, and leaves no listener on the signal either way", async () => {
     const controller = new AbortController();
-    await expect(untilAborted(Promise.resolve(1), controller.signal)).resolves.toBe(1);
+    await expect(requestToken(() => Promise.resolve("t"), PARTNERS_URL, controller.signal)).resolves.toBe("t");
     const failure = new Error("no");
-    await expect(untilAborted(Promise.reject(failure), controller.signal)).rejects.toBe(failure);
+    const error = await requestToken(() => Promise.reject(failure), PARTNERS_URL, controller.signal).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "AuthenticationFailed", message: "getAccessToken failed: no" });
+    expect((error as Error).cause).toBe(failure);
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 
-  it("an abort first: the reason, and the listener gone with it though the promise never settles", async () => {
+  it("an abort first: the reason, and the listener gone with it though the provider never answers", async () => {
     const controller = new AbortController();
-    const waiting = untilAborted(new Promise(() => undefined), controller.signal);
+    const waiting = requestToken(() => new Promise<string>(() => undefined), PARTNERS_URL, controller.signal);
     const reason = new Error("stop");
     controller.abort(reason);
     await expect(waiting).rejects.toBe(reason);

@@ -5,7 +5,7 @@ import { setupServer } from "msw/node";
 import { createOpenApiHttp } from "openapi-msw";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createRemoteAssistanceClient, GraphError } from "../../src/entries/index.js";
-import type { paths } from "../../src/contracts/v1/types.js";
+import type { paths } from "../../src/entries/types.js";
 import { createRemoteAssistanceFake, createRemoteAssistanceHandlers, type RemoteAssistanceFake } from "../../src/testing.js";
 
 // A loopback address nothing listens on: should a request ever slip past msw, it fails here, never on the network.
