@@ -24,8 +24,9 @@ export default {
   ignoreStatic: part !== undefined,
   coverageAnalysis: "perTest",
   concurrency: 2,
-  // Added to a mutant's expected time (its tests' own time, times 1.5): what a mutant that hangs costs.
-  timeoutMS: 5_000,
+  // Added to a mutant's expected time (its tests' own time, times 1.5). Longer than vitest's own test timeout in
+  // vitest.mutation.config.ts, so that a hanging mutant fails its test there and the test process lives on.
+  timeoutMS: 8_000,
   reporters: ["html", "json", "clear-text", "progress"],
   htmlReporter: { fileName: `reports/mutation/${part ?? "index"}.html` },
   jsonReporter: { fileName: `reports/mutation/${reportName}.json` },
