@@ -3,7 +3,8 @@
 // bench/results/mutation.md (committed) with every surviving mutant listed. A survivor named in
 // test/mutation-equivalents.json is an equivalent mutant (no test can observe it) and carries its reason there; any
 // other survivor is a behaviour no test holds yet. Exits 1 when the score is under 90% overall or 85% in a file.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -57,6 +58,8 @@ const table = [
 const markdown = [
   `Mutation score of src/ (\`npm run mutation\`, StrykerJS 9.6.1, vitest runner, the tests of vitest.mutation.config.ts), ${new Date().toISOString().slice(0, 10)}, Node ${process.version}.`,
   `Targets: ${OVERALL_TARGET}% overall, ${FILE_TARGET}% in every file.`,
+  // A run in parts (stryker.config.mjs STRYKER_PART) may not have all its parts: say which reports these figures are.
+  `From ${reportPaths.map((path) => `${relative(root, path)} (written ${statSync(path).mtime.toISOString().slice(0, 16).replace("T", " ")} UTC)`).join(", ")}; a file of src/ in none of them is not in this table.`,
   "",
   table,
   "",
