@@ -17,7 +17,7 @@ function refusedSeeds(partners: unknown): string {
 
 describe("seeds checked when the fake is made", () => {
   it("partners that are not an array", () => {
-    for (const partners of [{}, "p1", 1]) expect(refusedSeeds(partners)).toBe("partners must be an array of partners.");
+    for (const partners of [{}, "p1", 1, null]) expect(refusedSeeds(partners)).toBe("partners must be an array of partners.");
   });
 
   it("a partner that is not an object, named by its index", () => {

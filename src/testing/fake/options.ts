@@ -78,7 +78,8 @@ export function resolveOptions(options: FakeOptions & Record<string, unknown>, e
   if (options.now !== undefined && typeof options.now !== "function") fail("now must be a function returning milliseconds.");
   return {
     version,
-    partners: options.partners ?? examples(),
+    // Only an absent list means the spec's examples: `partners: null` is refused as not an array, as `strict: null` is.
+    partners: options.partners === undefined ? examples() : options.partners,
     strict: options.strict ?? false,
     patchReturnsRepresentation: options.patchReturnsRepresentation ?? false,
     pageSize: options.pageSize ?? 100,
