@@ -192,6 +192,16 @@ describe("the fake over HTTP, in the test's process", () => {
       expect(plain.status).toBe(200);
       expect(JSON.parse(plain.body)).toMatchObject({ id: SEED_ID });
     });
+
+    // RFC 9112 §3.2.2: with an absolute-form target the server ignores Host and uses the target's authority.
+    it("an absolute-form target: the links are under its authority, whatever Host says (even two Hosts)", async () => {
+      const listed = await exchange(port, request("GET", `https://fake.example:8443${PARTNERS}?$top=1`, HOST + AUTH));
+      expect(listed.status).toBe(200);
+      expect(contextBase(listed)).toBe("https://fake.example:8443/v1.0");
+      const twoHosts = await exchange(port, request("GET", `http://proxy.example${PARTNERS}?$top=1`, `Host: a\r\nHost: b\r\n${AUTH}`));
+      expect(twoHosts.status).toBe(200);
+      expect(contextBase(twoHosts)).toBe("http://proxy.example/v1.0");
+    });
   });
 
   describe("a request header Node's parser lets through but fetch's Headers refuses", () => {

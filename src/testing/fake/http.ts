@@ -52,7 +52,8 @@ function handle(core: FakeCore, version: string, req: IncomingMessage, res: Serv
   const headers = readHeaders(req);
   const target = splitTarget(req.url ?? "/");
   const head = { method: req.method ?? "GET", path: target?.path ?? "", query: target?.query ?? new URLSearchParams(), headers: headers.value };
-  const origin = originOf(req);
+  // RFC 9112 §3.2.2: a server given an absolute-form target ignores Host and uses the target's authority.
+  const origin = target?.origin ?? originOf(req);
   const refuse = (status: number, code: string, message: string) => {
     send(res, core.refuse(head, status, code, message));
     // What is left of the body is read and dropped, never kept. The connection is not closed under the caller: a
@@ -101,14 +102,19 @@ function send(res: ServerResponse, answer: FakeResponse): void {
   res.end(answer.body);
 }
 
-/** The path and query of a request target (origin-form, or absolute-form as a proxy would send); undefined if unreadable. */
-function splitTarget(target: string): { path: string; query: URLSearchParams } | undefined {
-  let pathAndQuery = target;
-  if (!target.startsWith("/")) {
-    if (!URL.canParse(target)) return undefined;
-    const url = new URL(target);
-    pathAndQuery = `${url.pathname}${url.search}`;
-  }
+/**
+ * The path and query of a request target (origin-form, or absolute-form as a proxy would send, with its http(s)
+ * origin); undefined if unreadable.
+ */
+function splitTarget(target: string): { path: string; query: URLSearchParams; origin?: string } | undefined {
+  if (target.startsWith("/")) return splitPath(target);
+  if (!URL.canParse(target)) return undefined;
+  const url = new URL(target);
+  const web = url.protocol === "http:" || url.protocol === "https:";
+  return { ...splitPath(`${url.pathname}${url.search}`), ...(web ? { origin: url.origin } : {}) };
+}
+
+function splitPath(pathAndQuery: string): { path: string; query: URLSearchParams } {
   const at = pathAndQuery.indexOf("?");
   return at < 0 ? { path: pathAndQuery, query: new URLSearchParams() } : { path: pathAndQuery.slice(0, at), query: new URLSearchParams(pathAndQuery.slice(at + 1)) };
 }
