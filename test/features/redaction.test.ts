@@ -10,11 +10,16 @@ import { clientOf, it, type Graph } from "../helpers/fixtures.js";
 
 /**
  * A token with the characters servers escape: `+` (JSON's \u002B), `/` (JSON's \/), `=` and `.`. Its signature part
- * is new each time this file runs: the redactor caches each token's pattern in its module, and a mutation run
- * (StrykerJS) runs this file again in the same process under another mutant, where a cached pattern built under the
- * last one would hide the mutant (redact.ts's pattern-building mutants survived that way; applied by hand, they fail here).
+ * is new for every test (the file-level beforeEach below): the redactor caches each token's pattern, so with one token
+ * for the file only the first test to redact built the pattern, and a mutation run (StrykerJS, per-test coverage)
+ * tried a mutant of the pattern building against that test alone (redact.ts's pattern-building mutants survived;
+ * applied by hand, they fail the tests below).
  */
-const TOKEN = `eyJ0eXAiOiJKV1Qi.K3yS3cr3tPart+Zq/Wx9-_~.sig${Math.random().toString(36).slice(2, 10)}=`;
+const newToken = () => `eyJ0eXAiOiJKV1Qi.K3yS3cr3tPart+Zq/Wx9-_~.sig${Math.random().toString(36).slice(2, 10)}=`;
+let TOKEN = newToken();
+beforeEach(() => {
+  TOKEN = newToken();
+});
 /** Any 5 characters of it that are left in the output betray it (the start of a token cut in half included). */
 const MARKER = "K3yS3";
 
@@ -22,15 +27,15 @@ const allU = (text: string, upper = true) => [...text].map((c) => `\\u${c.charCo
 const percent = (text: string) => encodeURIComponent(text);
 
 /** The token as a server may echo it. */
-const FORMS: Record<string, string> = {
-  "as sent": TOKEN,
-  "JSON \\/": TOKEN.replaceAll("/", "\\/"),
-  "JSON \\u002B": TOKEN.replaceAll("+", "\\u002B"),
-  "JSON \\u002b and \\/": TOKEN.replaceAll("+", "\\u002b").replaceAll("/", "\\/"),
-  "every character \\uXXXX (upper-case hex)": allU(TOKEN),
-  "every character \\uxxxx (lower-case hex)": allU(TOKEN, false),
-  "percent-encoded": percent(TOKEN),
-  "percent-encoded, lower-case hex": percent(TOKEN).replace(/%[0-9A-F]{2}/g, (p) => p.toLowerCase()),
+const FORMS: Record<string, (token: string) => string> = {
+  "as sent": (token) => token,
+  "JSON \\/": (token) => token.replaceAll("/", "\\/"),
+  "JSON \\u002B": (token) => token.replaceAll("+", "\\u002B"),
+  "JSON \\u002b and \\/": (token) => token.replaceAll("+", "\\u002b").replaceAll("/", "\\/"),
+  "every character \\uXXXX (upper-case hex)": (token) => allU(token),
+  "every character \\uxxxx (lower-case hex)": (token) => allU(token, false),
+  "percent-encoded": (token) => percent(token),
+  "percent-encoded, lower-case hex": (token) => percent(token).replace(/%[0-9A-F]{2}/g, (p) => p.toLowerCase()),
 };
 
 /** Whether `text` still betrays the token: its marker as is, or spelt out in \u escapes (however many backslashes). */
@@ -85,10 +90,11 @@ describe("token echoes", () => {
   }
   const leaks = (error: unknown) => Object.entries(outputs(error)).filter(([, text]) => betrays(text)).map(([where]) => where);
 
-  describe.each(Object.entries(FORMS))("echoed %s", (_form, echo) => {
+  describe.each(Object.entries(FORMS))("echoed %s", (_form, echoOf) => {
+    const echo = () => echoOf(TOKEN);
     it("in an OData error's message and code: in no output", async ({ graph }) => {
       graph.answer((_q, res) => {
-        const body = `{"error":{"code":"InvalidAuthenticationToken ${echo}","message":"Access token ${echo} has expired.","innerError":{"request-id":"r-${echo}","date":"${echo}"}}}`;
+        const body = `{"error":{"code":"InvalidAuthenticationToken ${echo()}","message":"Access token ${echo()} has expired.","innerError":{"request-id":"r-${echo()}","date":"${echo()}"}}}`;
         res.writeHead(401, { "content-type": "application/json" }).end(body);
       });
       const error = await rejection(client(graph).get("p1"));
@@ -97,14 +103,14 @@ describe("token echoes", () => {
     });
 
     it("in a text/plain error body: in no output", async ({ graph }) => {
-      graph.answer((_q, res) => void res.writeHead(400, { "content-type": "text/plain" }).end(`Bad token "${echo}" (Bearer ${echo}).`));
+      graph.answer((_q, res) => void res.writeHead(400, { "content-type": "text/plain" }).end(`Bad token "${echo()}" (Bearer ${echo()}).`));
       const error = await rejection(client(graph).get("p1"));
       expect(error).toMatchObject({ status: 400, code: "UnknownError" });
       expect(leaks(error)).toEqual([]);
     });
 
     it("glued to a URL's query or a percent-encoded header in an error body: in no output", async ({ graph }) => {
-      graph.answer((_q, res) => void res.writeHead(400, { "content-type": "text/plain" }).end(`GET /x?access_token=${echo} failed; Authorization=Bearer%20${echo}`));
+      graph.answer((_q, res) => void res.writeHead(400, { "content-type": "text/plain" }).end(`GET /x?access_token=${echo()} failed; Authorization=Bearer%20${echo()}`));
       const error = await rejection(client(graph).get("p1"));
       expect(leaks(error)).toEqual([]);
     });
