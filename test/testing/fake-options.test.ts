@@ -2,19 +2,8 @@
 // and what it takes (never a fake that quietly does something else later), and each accepted one changes what the
 // fake answers.
 import { describe, expect, it } from "vitest";
-import { createRemoteAssistanceFake, type RemoteAssistanceFakeOptions } from "../../src/testing.js";
 import { MSW_BASE, mswFakes, PARTNERS, refusal, SEED_ID, send } from "./support/msw-fake.js";
-
-/** The message of the TypeError creating a fake with `options` throws. */
-function refusedOptions(options: unknown): string {
-  try {
-    createRemoteAssistanceFake(options as RemoteAssistanceFakeOptions);
-  } catch (error) {
-    expect(error).toBeInstanceOf(TypeError);
-    return (error as TypeError).message.replace(/^createRemoteAssistanceFake: /, "");
-  }
-  throw new Error(`${JSON.stringify(options)} was accepted`);
-}
+import { refusedOptions } from "./support/refused.js";
 
 describe("options the fake refuses when it is made", () => {
   it("options that are not an object", () => {

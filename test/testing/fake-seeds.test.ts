@@ -1,19 +1,12 @@
 // The partners a fake starts with: the caller's, each checked when the fake is made (a TypeError naming the first
 // bad one by its index), or by default the partners of the spec's examples.
 import { describe, expect, it } from "vitest";
-import { createRemoteAssistanceFake, type FakePartner } from "../../src/testing.js";
 import type { Contract } from "../../src/testing/fake/contract.js";
 import { examplePartners } from "../../src/testing/fake/seeds.js";
+import { refusedOptions } from "./support/refused.js";
 
-function refusedSeeds(partners: unknown): string {
-  try {
-    createRemoteAssistanceFake({ partners: partners as FakePartner[] });
-  } catch (error) {
-    expect(error).toBeInstanceOf(TypeError);
-    return (error as TypeError).message.replace(/^createRemoteAssistanceFake: /, "");
-  }
-  throw new Error(`${JSON.stringify(partners)} was accepted`);
-}
+/** The message of the TypeError a fake with these `partners` is refused with. */
+const refusedSeeds = (partners: unknown) => refusedOptions({ partners });
 
 describe("seeds checked when the fake is made", () => {
   it("partners that are not an array", () => {
