@@ -3,7 +3,9 @@
 // operation of the contract's manifest by its operationId. Named methods (./partner-methods.ts, beta's settings) are
 // one line each over `invoke`; an entry gives the client its contract and adds what only it has (raw).
 import type { Contract } from "../core/contract.js";
+import { isContractViolationError } from "../core/errors.js";
 import { assertHeaders } from "../core/headers.js";
+import { withoutQueryValues } from "../core/redact.js";
 import type { OperationEntry, Tracing } from "../core/shapes.js";
 import type { ContractValidators } from "../core/validator.js";
 import { createTransport, type Transport } from "../transport/index.js";
@@ -70,7 +72,7 @@ export function clientCore(contract: ContractRuntime, clientOptions: RemoteAssis
     assertHeaders(headers, "headers");
     // Serialised synchronously when validation is off: no await (and no extra turn of the event loop) then.
     const serialised = entry.body ? checks.body(entry, body) : undefined;
-    const text = typeof serialised === "object" ? await serialised : serialised;
+    const text = typeof serialised === "object" ? await serialised.catch(namingTheCall(entry, url)) : serialised;
     return transport({ operation: entry, method: entry.method, url, body: text, headers, signal, interpret: (received) => checks.success(entry, received) as T });
   };
   const invokeAt = async <T>(operationId: string, url: string, { headers, signal }: CallOptions = {}): Promise<T> => {
@@ -80,3 +82,9 @@ export function clientCore(contract: ContractRuntime, clientOptions: RemoteAssis
   };
   return { options, transport, operation, invoke, invokeAt };
 }
+
+/** A body the contract refuses (validate: "request") names its call, as an error from the transport does. */
+const namingTheCall = (entry: OperationEntry, url: string) => (error: unknown): never => {
+  if (isContractViolationError(error)) error.call = { operationId: entry.operationId, method: entry.method, url: withoutQueryValues(url) };
+  throw error;
+};

@@ -50,7 +50,7 @@ export function cleaned(error: unknown, exchange: Exchange): unknown {
   };
   const rebuilt = new GraphError({
     status: error.status,
-    code: field(error.code, 200) ?? "UnknownError",
+    code: clean(neutralise(error.code, 200)),
     message: clean(neutralise(error.message)),
     requestId: field(error.requestId, 200),
     clientRequestId: field(error.clientRequestId, 200),

@@ -40,15 +40,14 @@ function follow(callerSignal: AbortSignal, controller: AbortController): () => v
  * bound, its token and retry waits stop, nothing more is sent, and the request itself is left to undici's own limits
  * on a silent server (headersTimeout and bodyTimeout, 300 s each).
  */
-export function deadlineStep(timeoutMs: number | undefined, timeoutGiven = true): Step {
+export function deadlineStep(timeoutMs: number, timeoutGiven: boolean): Step {
   return {
     name: "deadline",
     async send(exchange, next) {
       const callerSignal = exchange.callerSignal;
-      if (!timeoutMs && !callerSignal) return next(exchange);
-      if (!timeoutGiven && !callerSignal) return defaultBound(exchange, next, timeoutMs!);
+      if (!timeoutGiven && !callerSignal) return defaultBound(exchange, next, timeoutMs);
       const controller = new AbortController();
-      const timer = timeoutMs ? setTimeout(() => controller.abort(timedOut()), timeoutMs) : undefined;
+      const timer = setTimeout(() => controller.abort(timedOut()), timeoutMs);
       let unfollow: (() => void) | undefined;
       if (callerSignal?.aborted) controller.abort(callerSignal.reason);
       else if (callerSignal) unfollow = follow(callerSignal, controller);

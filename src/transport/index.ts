@@ -27,7 +27,8 @@ export interface TransportOptions {
   tokens: TokenSource;
   fetch: FetchLike | undefined;
   retry: RetryPolicy | undefined;
-  timeoutMs: number | undefined;
+  /** The whole-call bound: the caller's timeoutMs or the default (always one: see ../client/options.ts). */
+  timeoutMs: number;
   /** False for the default bound: see ./deadline.ts for why fetch is then not given the signal. */
   timeoutGiven: boolean;
   maxResponseBytes: number;
