@@ -29,6 +29,24 @@ describe("the caller's signal with timeoutMs", () => {
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 
+  it("calls sharing one caller's signal: one that ends leaves the others abortable, and the last takes the listener away", async () => {
+    // The second call hangs until the signal fetch got aborts; the first answers at once.
+    let n = 0;
+    const fetch = (_input: unknown, init?: RequestInit) =>
+      n++ === 0
+        ? new Promise<Response>((_resolve, reject) => init!.signal!.addEventListener("abort", () => reject(init!.signal!.reason)))
+        : Promise.resolve(new Response(null, { status: 204 }));
+    const client = createRemoteAssistanceClient({ baseUrl: "https://graph.example/v1.0", getAccessToken: () => TOKEN, retry: false, fetch, timeoutMs: 60_000 });
+    const controller = new AbortController();
+    const hanging = client.delete(id, { signal: controller.signal }).then(() => "answered", (error: unknown) => error);
+    await client.delete(id, { signal: controller.signal });
+    const reason = new Error("the caller gave up");
+    controller.abort(reason);
+    const outcome = await Promise.race([hanging, new Promise((resolve) => setTimeout(() => resolve("still hanging"), 200))]);
+    expect(outcome).toBe(reason);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
   it("a signal already aborted: nothing is sent, the reason comes back", async ({ graph }) => {
     const client = graph.client((_q, r) => noContent(r), { timeoutMs: 1_000 });
     const reason = new Error("before it started");
