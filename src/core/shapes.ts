@@ -68,9 +68,8 @@ export interface Exchange<T = unknown> {
 /** The next steps of the chain, as a step sees them. */
 export type Next = (exchange: Exchange) => Promise<unknown>;
 
-/** A named step of the transport: it does its one job around the rest of the chain. */
+/** A step of the transport: it does its one job around the rest of the chain (its module and factory name it). */
 export interface Step {
-  readonly name: string;
   send(exchange: Exchange, next: Next): Promise<unknown>;
 }
 

@@ -41,7 +41,6 @@ export async function readBody(response: Response, { limit, truncate }: ReadOpti
  */
 export function bodyStep(maxResponseBytes: number): Step {
   return {
-    name: "body",
     async send(exchange, next) {
       const response = (await next(exchange)) as Response;
       const ok = response.ok;

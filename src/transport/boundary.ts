@@ -10,7 +10,6 @@ import type { Exchange, Step } from "../core/shapes.js";
 import { InterpretFailure } from "./interpret.js";
 
 export const boundaryStep: Step = {
-  name: "boundary",
   async send(exchange, next) {
     try {
       return await next(exchange);

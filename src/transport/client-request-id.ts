@@ -4,7 +4,6 @@ import { headerValue } from "../core/headers.js";
 import type { Step } from "../core/shapes.js";
 
 export const clientRequestIdStep: Step = {
-  name: "client-request-id",
   send(exchange, next) {
     const given = headerValue(exchange.headers, "client-request-id");
     if (given === undefined) exchange.headers["client-request-id"] = exchange.clientRequestId = crypto.randomUUID();

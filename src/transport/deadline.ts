@@ -42,7 +42,6 @@ function follow(callerSignal: AbortSignal, controller: AbortController): () => v
  */
 export function deadlineStep(timeoutMs: number, timeoutGiven: boolean): Step {
   return {
-    name: "deadline",
     async send(exchange, next) {
       const callerSignal = exchange.callerSignal;
       if (!timeoutGiven && !callerSignal) return defaultBound(exchange, next, timeoutMs);

@@ -9,7 +9,6 @@ export class InterpretFailure {
 }
 
 export const interpretStep: Step = {
-  name: "interpret",
   async send(exchange, next) {
     const received = (await next(exchange)) as Received;
     try {

@@ -7,7 +7,6 @@ import type { Outcome, RetryPolicy } from "./retry-policy.js";
 
 export function retryStep(policy: RetryPolicy): Step {
   return {
-    name: "retry",
     async send(exchange, next) {
       let first: Outcome;
       try {

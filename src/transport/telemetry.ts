@@ -11,7 +11,6 @@ import type { CallEndHook, CallReport, CallSpan, Exchange, Step, Tracing } from 
 export function telemetryStep(onCallEnd: CallEndHook | undefined, tracing: Tracing | undefined, basePath: string): Step | undefined {
   if (!onCallEnd && !tracing) return undefined;
   return {
-    name: "telemetry",
     async send(exchange, next) {
       const url = withoutQueryValues(exchange.url);
       const template = exchange.operation ? `${basePath}${exchange.operation.path}` : new URL(exchange.url).pathname;

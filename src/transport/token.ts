@@ -6,7 +6,6 @@ import type { Step, TokenSource } from "../core/shapes.js";
 
 export function tokenStep(tokens: TokenSource): Step {
   return {
-    name: "token",
     async send(exchange, next) {
       let resent = false;
       for (;;) {
