@@ -19,7 +19,8 @@ function charPattern(c: string): string {
   const forms = [`\\\\u${caseless(hex)}`];
   if (c === "/" || c === '"' || c === "\\") forms.push(`\\\\${c === "\\" ? "\\\\" : c}`);
   forms.push(c.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"));
-  if (code < 0x80 && !/[A-Za-z0-9\-._~]/.test(c)) forms.push(`%${caseless(code.toString(16).padStart(2, "0"))}`);
+  // Percent-encoded, unreserved characters included: some encoders escape every byte. A token is ASCII (b64token).
+  forms.push(`%${caseless(code.toString(16).padStart(2, "0"))}`);
   return `(?:${forms.join("|")})`;
 }
 
@@ -45,7 +46,6 @@ function patternOf(secret: string): RegExp {
 /** A function that replaces each of `secrets` in a text, in every form above, by `[redacted]`. */
 export function redactor(secrets: Iterable<string>): (text: string) => string {
   const list = [...secrets].filter((s) => s !== "");
-  if (!list.length) return (text) => text;
   return (text) => {
     let clean = text;
     for (const secret of list) clean = clean.replace(patternOf(secret), REDACTED);

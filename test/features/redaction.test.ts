@@ -5,7 +5,6 @@ import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "
 import { afterAll, beforeAll, beforeEach, describe, expect } from "vitest";
 import { type CallReport, createRemoteAssistanceClient, isGraphError, type RemoteAssistanceClientOptions } from "../../src/entries/index.js";
 import { rejection, json } from "../helpers/graph-server.js";
-import { redactor } from "../../src/core/redact.js";
 import { clientOf, it, type Graph } from "../helpers/fixtures.js";
 
 /**
@@ -44,7 +43,6 @@ function betrays(text: string): boolean {
   return flat.includes(MARKER) || flat.toLowerCase().includes(allU(MARKER, false)) || flat.includes(percent(MARKER));
 }
 
-const redact = (text: string, tokens: Iterable<string>) => redactor(tokens)(text);
 
 const BASE = "https://graph.example/v1.0";
 const ID = "7443c8b9-c8b9-7443-b9c8-4374b9c84374";
@@ -185,13 +183,5 @@ describe("token echoes", () => {
     await c.get("p1");
     expect(reads).toBe(1);
     expect(graph.seen.map((r) => r.authorization)).toEqual(["Bearer first-read-token", "Bearer first-read-token"]);
-  });
-});
-
-describe("redact", () => {
-  it("replaces every token as sent and as JSON escapes it, and leaves everything else", () => {
-    expect(redact('a tok"en\\ b tok\\"en\\\\ c', ['tok"en\\'])).toBe("a [redacted] b [redacted] c");
-    expect(redact("one two one", ["one", "two"])).toBe("[redacted] [redacted] [redacted]");
-    expect(redact("nothing here", ["absent"])).toBe("nothing here");
   });
 });
