@@ -3,11 +3,14 @@
 // stays bounded whatever the links are like: a next link has a length limit, and the links already followed are
 // remembered by a 64-bit fingerprint, not kept whole.
 import { ContractViolationError } from "../core/errors.js";
+import { withoutQueryValues } from "../core/redact.js";
 
 /** The longest next link followed. Graph's are a few hundred characters (a $skiptoken and the request's query). */
 export const MAX_NEXT_LINK_CHARS = 16 * 1024;
 
 export interface Paging<Page extends { value: unknown[]; "@odata.nextLink"?: string | null }> {
+  /** The list operation every page is a call of: a refused next link names the call whose page gave it. */
+  operationId: string;
   /** The first page's URL, as the first call sends it. */
   firstUrl: string;
   first: () => Promise<Page>;
@@ -24,23 +27,31 @@ export async function* pages<Page extends { value: unknown[]; "@odata.nextLink"?
   // A service that hands back a link already followed (the first page's included) would be followed until maxPages.
   const followed = new Set([fingerprint(new URL(paging.firstUrl).href)]);
   let current = await paging.first();
+  let pageUrl = paging.firstUrl;
   for (let count = 1; ; count++) {
     yield current;
     const link = current["@odata.nextLink"];
     if (!link) return;
-    const url = checkedNextLink(link, paging.origin, paging.collectionPath);
+    const url = checkedNextLink(link, paging.origin, paging.collectionPath, pageUrl, paging.operationId);
     const seen = fingerprint(url);
-    if (followed.has(seen)) throw nextLinkError(`repeats a link already followed: the pages go round in a cycle`);
+    if (followed.has(seen)) throw refused("repeats a link already followed: the pages go round in a cycle", pageUrl, paging.operationId);
     if (count >= maxPages) throw new RangeError(`listAll: stopped after maxPages (${maxPages}) pages; more remain`);
     followed.add(seen);
     current = await paging.next(url);
+    pageUrl = url;
   }
 }
 
-const nextLinkError = (message: string) => new ContractViolationError("response", [{ path: "/@odata.nextLink", message }], "The list page");
+/** A refused next link, naming the call whose page gave it. */
+function refused(message: string, pageUrl: string, operationId: string): ContractViolationError {
+  const error = new ContractViolationError("response", [{ path: "/@odata.nextLink", message }], "The list page");
+  error.call = { operationId, method: "GET", url: withoutQueryValues(pageUrl) };
+  return error;
+}
 
 /** A next link, refused when it is too long, or leaves the client's origin and collection path (the token would follow it). */
-function checkedNextLink(nextLink: string, origin: string, collectionPath: string): string {
+function checkedNextLink(nextLink: string, origin: string, collectionPath: string, pageUrl: string, operationId: string): string {
+  const nextLinkError = (message: string) => refused(message, pageUrl, operationId);
   if (typeof nextLink !== "string") throw nextLinkError("must be a string");
   if (nextLink.length > MAX_NEXT_LINK_CHARS) throw nextLinkError(`is ${nextLink.length} characters long, over the ${MAX_NEXT_LINK_CHARS} the client follows`);
   let url: URL;

@@ -62,7 +62,7 @@ export function partnerMethods<T extends ContractTypes>(core: ClientCore): Remot
       const firstUrl = operationUrl(options.baseUrl, entry, [], query); // a bad query is refused before the first page
       // A next link is Graph's URL as it is: sent as a call of the same operation, read as a page.
       const next = (url: string) => core.invokeAt<T["collection"]>(ids.list, url, listOptions);
-      const paging = pages({ firstUrl, first: () => list(query, listOptions), next, origin: options.base.origin, collectionPath: `${options.basePath}${entry.path}`, maxPages: listOptions?.maxPages ?? 1000 });
+      const paging = pages({ operationId: ids.list, firstUrl, first: () => list(query, listOptions), next, origin: options.base.origin, collectionPath: `${options.basePath}${entry.path}`, maxPages: listOptions?.maxPages ?? 1000 });
       for await (const page of paging) yield* page.value as T["partner"][];
     },
     count: (query, callOptions) => invoke(ids.count, { ...callOptions, query }),

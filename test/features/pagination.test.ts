@@ -25,6 +25,7 @@ describe("listAll's next links", () => {
     const error = await rejection(drain(client.listAll()));
     expect(error).toMatchObject({ name: "ContractViolationError", direction: "response", errors: [{ path: "/@odata.nextLink", message: "must be an absolute URL" }] });
     expect(error.message).toBe("The list page breaks the contract: /@odata.nextLink must be an absolute URL");
+    expect(error.call).toEqual({ operationId: "listRemoteAssistancePartners", method: "GET", url: `${graph.baseUrl}/deviceManagement/remoteAssistancePartners` });
   });
 
   it("a base URL with a trailing slash still matches its own next links; maxPages 1 reads one page and says more remain", async ({ graph }) => {
@@ -76,6 +77,8 @@ describe("listAll against a hostile server", () => {
     const { items, error } = await drain(client(graph).listAll());
     expect(items).toHaveLength(3);
     expect(error.message).toMatch(/cycle/);
+    // The call named is the page that handed back the repeated link (the third), its query values redacted.
+    expect(error.call).toEqual({ operationId: "listRemoteAssistancePartners", method: "GET", url: `${graph.baseUrl}/deviceManagement/remoteAssistancePartners?$skiptoken=REDACTED` });
     expect(graph.seen).toHaveLength(3);
   });
 
