@@ -59,6 +59,7 @@ describe("onCallEnd", () => {
     ["a DOMException", undefined, "AbortError"],
     ["a string", "stop", "Error"],
     ["null", null, "Error"],
+    ["an object whose name is not a string", { name: 42 }, "Error"],
   ])("the caller's abort before any response, its reason %s: status 0, the reason's name or Error, and the call rejects with the reason", async ([_what, reason, errorCode], { graph }) => {
     const { client, reports } = reporting(graph, () => undefined);
     const controller = new AbortController();
@@ -86,8 +87,10 @@ describe("onCallEnd", () => {
       await new Promise((resolve) => setTimeout(resolve, 60));
       json(res, 200, { ...seedPartner, onboardingStatus: "on" });
     }, { validate: "response" });
+    const before = performance.now();
     await rejection(client.get(id));
     expect(reports[0]!.durationMs).toBeGreaterThanOrEqual(55);
+    expect(reports[0]!.durationMs).toBeLessThanOrEqual(performance.now() - before);
     expect(reports[0]).toMatchObject({ status: 200, errorCode: "ContractViolationError", attempts: 1 });
   });
 
@@ -149,6 +152,26 @@ describe("onCallEnd", () => {
     }) });
     await expect(failingEnd.update(id, {})).resolves.toBeUndefined();
     expect(reports).toHaveLength(1);
+  });
+
+  it('a raw request to a path outside the contract is reported as the call "raw"', async ({ graph }) => {
+    const { client, reports } = reporting(graph, (_req, res) => json(res, 200, { value: [] }));
+    await client.raw.GET("/deviceManagement/somethingElse" as never);
+    expect(reports).toEqual([expect.objectContaining({ operationId: "raw", method: "GET", url: `${graph.baseUrl}/deviceManagement/somethingElse`, status: 200 })]);
+  });
+
+  it("a tracing of the caller's own: its span is ended with the report, the error and the error's message, cleared", async ({ graph }) => {
+    const ended: { report: CallReport; error: unknown; message: string | undefined }[] = [];
+    const tracing = () => ({ run: (work: () => Promise<unknown>) => work(), end: (report: CallReport, error: unknown, message?: string) => void ended.push({ report, error, message }) });
+    const client = clientOf(graph.baseUrl, { tracing, validate: "response" });
+    graph.answer((_req, res) => json(res, 200, { ...seedPartner, onboardingStatus: "on" }));
+    const refused = await rejection(client.get(id));
+    graph.answer((_req, res) => noContent(res));
+    await client.update(id, {});
+    expect(ended).toEqual([
+      { report: expect.objectContaining({ errorCode: "ContractViolationError" }), error: refused, message: refused.message },
+      { report: expect.objectContaining({ status: 204 }), error: undefined, message: undefined },
+    ]);
   });
 
   it("bad input refused before sending is not a call: no report", async ({ graph }) => {
