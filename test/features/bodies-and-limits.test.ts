@@ -188,6 +188,28 @@ describe("reading within maxResponseBytes", () => {
     const error = await rejection(client.get(id));
     expect(error).toMatchObject({ status: 503, code: "UnknownError", body: `${"a".repeat(30)}${"b".repeat(10)}` });
   });
+
+  it("an error body that declares a length over the limit is cut the same way, not refused unread", async () => {
+    const text = `${"a".repeat(30)}${"b".repeat(30)}`;
+    const { client } = clientAnswering(() => new Response(text, { status: 503, headers: { "content-length": "60" } }), { maxResponseBytes: 40 });
+    const error = await rejection(client.get(ID));
+    expect(error).toMatchObject({ status: 503, code: "UnknownError", body: `${"a".repeat(30)}${"b".repeat(10)}` });
+  });
+
+  it("an OData error body of exactly 64 KiB is whole: its code and message are read", async () => {
+    const envelope = (padding: string) => JSON.stringify({ error: { code: "TooManyNames", message: `names: ${padding}` } });
+    const text = envelope("x".repeat(64 * 1024 - envelope("").length));
+    expect(text.length).toBe(64 * 1024);
+    const { client } = clientAnswering(() => new Response(text, { status: 400, headers: { "content-type": "application/json" } }));
+    const error = await rejection(client.get(ID));
+    expect(error).toMatchObject({ status: 400, code: "TooManyNames" });
+    expect(error.message.startsWith("names: xxx")).toBe(true);
+  });
+
+  it("a success that declares a length over the limit and has no body at all (a fetch of the caller's): ResponseTooLarge", async () => {
+    const { client } = clientAnswering(() => new Response(null, { status: 200, headers: { "content-length": "5000", "content-type": "application/json" } }), { maxResponseBytes: 4096 });
+    await expect(client.get(ID)).rejects.toMatchObject({ code: "ResponseTooLarge", status: 200 });
+  });
 });
 
 describe("readBody, on its own", () => {
