@@ -25,7 +25,8 @@ export function redirectingSender(fetch: FetchLike | undefined, origin: string, 
       if (typeof target === "string") throw refused(response, exchange, target);
       if (target.origin !== origin) throw refused(response, exchange, `a redirect to another origin (${target.origin}); not followed, nothing was sent there`);
       if (target.pathname !== basePath && !target.pathname.startsWith(`${basePath}/`)) {
-        throw refused(response, exchange, `a redirect out of the base path ${basePath || "/"}; not followed, nothing was sent there`);
+        // basePath is "" only for a bare origin, where no path is out of it: this names a non-empty path.
+        throw refused(response, exchange, `a redirect out of the base path ${basePath}; not followed, nothing was sent there`);
       }
       if (hops >= MAX_REDIRECTS) throw refused(response, exchange, `more than ${MAX_REDIRECTS} redirects`);
       url = target.href;

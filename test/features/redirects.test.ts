@@ -125,6 +125,36 @@ describe("redirects", () => {
     expect(error.clientRequestId).toBe(sent[0]!.headers.get("client-request-id"));
   });
 
+  it("a redirect to the base path itself or below it is followed; out of it (a sibling that only starts alike) is refused", async () => {
+    const sent: Parameters<typeof fake>[1] = [];
+    const answers = { [item]: moved(307, base), [`${item}/x`]: moved(307, "https://graph.example/v1.0-other/x") };
+    const client = createRemoteAssistanceClient({ baseUrl: base, getAccessToken: () => TOKEN, fetch: fake(answers, sent) });
+    await client.delete(id);
+    expect(sent.map((s) => s.url)).toEqual([item, base]);
+    const error = await rejection(client.raw.DELETE(`/deviceManagement/remoteAssistancePartners/${id}/x` as never));
+    expect(error).toMatchObject({ code: "RedirectRefused", status: 307, message: "HTTP 307: a redirect out of the base path /v1.0; not followed, nothing was sent there" });
+  });
+
+  it.for(["https://someone@graph.example/v1.0/x", "https://:secret@graph.example/v1.0/x", "https://someone:secret@graph.example/v1.0/x"])(
+    "a redirect to a URL with user info (%s) is refused without quoting it",
+    async (location) => {
+      const client = createRemoteAssistanceClient({ baseUrl: base, getAccessToken: () => TOKEN, fetch: fake({ [item]: moved(307, location) }, []) });
+      const error = await rejection(client.get(id));
+      expect(error).toMatchObject({ code: "RedirectRefused", message: "HTTP 307: a redirect to a URL with user info (not quoted); not followed" });
+    },
+  );
+
+  it("a 303 drops only the body's Content-Type: the token, the client-request-id and the caller's headers go on", async () => {
+    const sent: Parameters<typeof fake>[1] = [];
+    const client = createRemoteAssistanceClient({ baseUrl: base, getAccessToken: () => TOKEN, fetch: fake({ [item]: moved(303, `${base}/see-other`) }, sent) });
+    await client.update(id, { displayName: "x" }, { headers: { "x-trace": "t-1" } });
+    const [first, second] = sent.map((s) => Object.fromEntries(s.headers));
+    const { "content-type": contentType, ...rest } = first!;
+    expect(contentType).toBe("application/json");
+    expect(second).toEqual(rest);
+    expect(second).toMatchObject({ authorization: `Bearer ${TOKEN}`, "x-trace": "t-1" });
+  });
+
   it("the server's own redirect within the origin, on the wire", async ({ graph }) => {
     const client = graph.client((req, res) => {
       if (req.url.endsWith("/final")) return json(res, 200, seedPartner);
