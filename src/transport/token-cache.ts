@@ -123,7 +123,7 @@ async function fetchToken(credential: TokenCredential, scope: string, signal: Ab
     throw authenticationFailed(`credential.getToken gave a token that has already expired (expiresOnTimestamp ${expiresOnTimestamp}, in milliseconds since 1970)`);
   }
   const checked = sendableToken(token, "credential.getToken"); // as a getAccessToken result: sendable, never repeated
-  return refreshAfterTimestamp === undefined ? { token: checked, expiresOnTimestamp } : { token: checked, expiresOnTimestamp, refreshAfterTimestamp };
+  return { token: checked, expiresOnTimestamp, refreshAfterTimestamp };
 }
 
 const authenticationFailed = (message: string, cause?: unknown) => new GraphError({ status: 0, code: "AuthenticationFailed", message, cause });

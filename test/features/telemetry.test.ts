@@ -4,7 +4,7 @@ import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-ho
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { afterEach, beforeEach, describe, expect } from "vitest";
 import { withoutQueryValues } from "../../src/core/redact.js";
-import { type CallReport, type CallSpan, createRemoteAssistanceClient, type RemoteAssistanceClientOptions } from "../../src/entries/index.js";
+import { type CallReport, type CallSpan, createRemoteAssistanceClient, type RemoteAssistanceClientOptions, type Tracing } from "../../src/entries/index.js";
 import { seedPartner } from "../fixtures/seed-examples.js";
 import { type Handler, json, noContent, odataError, PARTNER, rejection, TOKEN } from "../helpers/graph-server.js";
 import { clientOf, it, type ClientOptions, type Graph } from "../helpers/fixtures.js";
@@ -162,7 +162,7 @@ describe("onCallEnd", () => {
 
   it("a tracing of the caller's own: its span is ended with the report, the error and the error's message, cleared", async ({ graph }) => {
     const ended: { report: CallReport; error: unknown; message: string | undefined }[] = [];
-    const tracing = () => ({ run: (work: () => Promise<unknown>) => work(), end: (report: CallReport, error: unknown, message?: string) => void ended.push({ report, error, message }) });
+    const tracing: Tracing = () => ({ run: (work) => work(), end: (report, error, message) => void ended.push({ report, error, message }) });
     const client = clientOf(graph.baseUrl, { tracing, validate: "response" });
     graph.answer((_req, res) => json(res, 200, { ...seedPartner, onboardingStatus: "on" }));
     const refused = await rejection(client.get(id));

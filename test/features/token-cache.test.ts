@@ -90,6 +90,35 @@ describe("the token cache, when getToken fails", () => {
   });
 });
 
+describe("an abandoned getToken", () => {
+  /** A getToken the test settles by hand (deaf to its abort signal, as a wedged credential is). */
+  const deferred = () => {
+    const control: { resolve: (token: AccessToken) => void; reject: (error: Error) => void } = { resolve: () => undefined, reject: () => undefined };
+    const answer = () => new Promise<AccessToken>((resolve, reject) => Object.assign(control, { resolve, reject }));
+    return { control, answer };
+  };
+
+  it.for(["answers", "fails"] as const)("that %s late does not unseat the getToken started after it: later calls join that one", async (outcome) => {
+    const clock = 1_000_000;
+    const [late, current] = [deferred(), deferred()];
+    const credential = credentialOf(late.answer, current.answer, () => Promise.resolve({ token: "third", expiresOnTimestamp: clock + 3_600_000 }));
+    const cache = cachedCredential(credential, "s", () => clock);
+    const gaveUp = new AbortController();
+    const abandoning = cache.get(URL_, gaveUp.signal).catch((e: unknown) => e);
+    gaveUp.abort(new Error("the caller gave up"));
+    await abandoning; // its only waiter gone, the first getToken is abandoned
+    const second = cache.get(URL_, undefined); // starts the second getToken
+    // The abandoned one settles now: with a token too near its expiry to use, or with an error.
+    if (outcome === "answers") late.control.resolve({ token: "late", expiresOnTimestamp: clock + 1_000 });
+    else late.control.reject(new Error("late failure"));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const third = cache.get(URL_, undefined); // must join the second getToken, not start a third
+    current.control.resolve({ token: "second", expiresOnTimestamp: clock + 3_600_000 });
+    expect([await second, await third]).toEqual(["second", "second"]);
+    expect(credential.calls).toEqual([1, 2]);
+  });
+});
+
 describe("requestToken", () => {
   it("gives the provider the URL and a signal: the caller's, or one that never aborts", async () => {
     const seen: { url: string; signal: AbortSignal }[] = [];

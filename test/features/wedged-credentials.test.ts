@@ -2,7 +2,7 @@
 // ends; the call is bounded and the next one recovers.
 import { afterEach, describe, expect, vi } from "vitest";
 import { type AccessToken, createRemoteAssistanceClient, DEFAULT_TIMEOUT_MS, type FetchLike, type TokenCredential } from "../../src/entries/index.js";
-import { BACKGROUND_REFRESH_MS } from "../../src/transport/token-cache.js";
+import { BACKGROUND_REFRESH_MS, REFRESH_BEFORE_EXPIRY_MS } from "../../src/transport/token-cache.js";
 import { PARTNER, rejection, json } from "../helpers/graph-server.js";
 import { it } from "../helpers/fixtures.js";
 
@@ -130,9 +130,55 @@ describe("wedged credentials, on a fake clock", () => {
     expect(signals[1]?.aborted).toBe(false);
     await vi.advanceTimersByTimeAsync(BACKGROUND_REFRESH_MS);
     expect(signals[1]?.aborted).toBe(true);
+    expect(signals[1]?.reason).toMatchObject({ name: "TimeoutError", message: "The background token refresh timed out" });
     await client.get("p1"); // starts a new refresh, which answers
     await client.get("p1");
     expect(signals).toHaveLength(3);
     expect(sentTokens).toEqual(["Bearer first", "Bearer first", "Bearer first", "Bearer second"]);
+  });
+
+  /** A getToken that answers `token` after `ms`, or rejects as soon as its signal aborts (as @azure/identity's do). */
+  const answersAfter = (ms: number, token: string) => (_scopes: string | string[], options?: { abortSignal?: AbortSignal }) =>
+    new Promise<AccessToken>((resolve, reject) => {
+      const timer = setTimeout(() => resolve({ token, expiresOnTimestamp: Date.now() + HOUR }), ms);
+      options?.abortSignal?.addEventListener("abort", () => (clearTimeout(timer), reject(options.abortSignal!.reason)));
+    });
+
+  it("a background refresh that a call has come to wait for is not abandoned at BACKGROUND_REFRESH_MS: the call gets the new token", async () => {
+    fakeClock();
+    sentTokens.length = 0;
+    const start = Date.now();
+    // Usable until 80 s (five minutes before its expiry); the issuer asks for a refresh from 60 s.
+    const first = { token: "first", expiresOnTimestamp: start + REFRESH_BEFORE_EXPIRY_MS + 80_000, refreshAfterTimestamp: start + 60_000 };
+    const answers = [async () => first, answersAfter(40_000, "second")];
+    let asked = 0;
+    const credential: TokenCredential = { getToken: (scopes, options) => answers[asked++]!(scopes, options) };
+    const client = createRemoteAssistanceClient({ baseUrl: "https://graph.example.test/v1.0", credential, fetch: answering, tracing: false });
+    await client.get("p1");
+    await vi.advanceTimersByTimeAsync(61_000);
+    await client.get("p1"); // a background refresh starts; it answers at 101 s
+    await vi.advanceTimersByTimeAsync(24_000);
+    const waiting = settledState(client.get("p1")); // at 85 s the old token is not usable: this call waits for the refresh
+    await vi.advanceTimersByTimeAsync(61_000 + BACKGROUND_REFRESH_MS - 85_000); // 91 s: the refresh's own bound passes, a call waiting
+    expect(waiting.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(waiting.settled).toBe(true);
+    expect(asked).toBe(2);
+    expect(sentTokens).toEqual(["Bearer first", "Bearer first", "Bearer second"]);
+  });
+
+  it("a background refresh that answers leaves no timer behind", async () => {
+    fakeClock();
+    const start = Date.now();
+    const answers = [async () => ({ token: "first", expiresOnTimestamp: start + HOUR, refreshAfterTimestamp: start + 60_000 }), answersAfter(5_000, "second")];
+    let asked = 0;
+    const credential: TokenCredential = { getToken: (scopes, options) => answers[asked++]!(scopes, options) };
+    const client = createRemoteAssistanceClient({ baseUrl: "https://graph.example.test/v1.0", credential, fetch: answering, tracing: false });
+    await client.get("p1");
+    await vi.advanceTimersByTimeAsync(61_000);
+    await client.get("p1");
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(asked).toBe(2);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
