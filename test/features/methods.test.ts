@@ -43,6 +43,15 @@ describe("update (PATCH)", () => {
     expect(graph.seen[0]!.headers["client-request-id"]).toBe("11111111-2222-4333-8444-555555555555");
   });
 
+  it("the call's header wins over the client's of the same name in another case, sent once; every other name is kept, whatever it is", async ({ graph }) => {
+    graph.answer((_req, res) => noContent(res));
+    // "undefined" and "constructor" are header names like any other: merging must not treat them as its own.
+    const client = clientOf(graph.baseUrl, { headers: { "X-Team": "ops", undefined: "u", constructor: "c" } });
+    await client.update(id, {}, { headers: { "x-team": "sre", "x-call": "1" } });
+    const { "x-team": team, undefined: u, constructor: c, "x-call": call } = graph.seen[0]!.headers;
+    expect({ team, u, c, call }).toEqual({ team: "sre", u: "u", c: "c", call: "1" });
+  });
+
   it("refuses an unknown key, id or an enum typo in an object literal at compile time; validate: request refuses them at run time", async ({ graph }) => {
     const client = graph.client((_req, res) => noContent(res));
     const strict = clientOf(graph.baseUrl, { validate: "request" });

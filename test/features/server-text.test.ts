@@ -45,6 +45,17 @@ describe("server text", () => {
     expect(reports[0]!.errorCode).toBe(error.code);
   });
 
+  it("the caps, to the character: a code of 200 and a message of 2,000 are kept whole; one more and each is cut with …", async ({ graph }) => {
+    for (const extra of [0, 1]) {
+      const code = "C".repeat(200 + extra);
+      const message = "M".repeat(2_000 + extra);
+      graph.answer((_q, res) => json(res, 400, { error: { code, message } }));
+      const error = await rejection(client(graph).get("p1"));
+      expect(error.code).toBe(extra ? `${"C".repeat(200)}…` : code);
+      expect(error.message).toBe(extra ? `${"M".repeat(2_000)}…` : message);
+    }
+  });
+
   it("a 20,000-character message is capped at a few thousand characters", async ({ graph }) => {
     graph.answer((_q, res) => json(res, 500, { error: { code: "InternalServerError", message: "M".repeat(20_000) } }));
     const error = await rejection(client(graph).get("p1"));
