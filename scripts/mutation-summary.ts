@@ -16,6 +16,8 @@ interface Mutant {
   replacement?: string;
   status: "Killed" | "Survived" | "NoCoverage" | "Timeout" | "CompileError" | "RuntimeError" | "Ignored" | "Pending";
   location: { start: { line: number; column: number } };
+  /** Code run once at import (module level): only a fresh test process per mutant can test it. */
+  static?: boolean;
 }
 interface Report {
   files: Record<string, { source: string; mutants: Mutant[] }>;
@@ -25,8 +27,19 @@ type Equivalents = Record<string, string>;
 
 // One report, or several (a run split by `--mutate` into parts, each with its own JSON report): their files together.
 const reportPaths = process.argv.slice(2).length ? process.argv.slice(2) : [`${root}reports/mutation/mutation.json`];
-const report: Report = { files: Object.assign({}, ...reportPaths.map((path) => (JSON.parse(readFileSync(path, "utf8")) as Report).files)) };
+const report: Report = { files: Object.assign({}, ...reportPaths.map((path) => withStaticNotRun(JSON.parse(readFileSync(path, "utf8")) as Report))) };
 const equivalents = JSON.parse(readFileSync(`${root}test/mutation-equivalents.json`, "utf8")) as Equivalents;
+
+/**
+ * A report of a run with `--ignoreStatic` (some static mutant Ignored) has every static mutant counted as not run.
+ * Stryker's incremental mode gives some of them a status anyway, from a run against their covering test alone in a
+ * process that had already imported the code: not a test of code that runs at import.
+ */
+function withStaticNotRun({ files }: Report): Report["files"] {
+  const ignoringStatic = Object.values(files).some(({ mutants }) => mutants.some((m) => m.static && m.status === "Ignored"));
+  if (!ignoringStatic) return files;
+  return Object.fromEntries(Object.entries(files).map(([file, entry]) => [file, { ...entry, mutants: entry.mutants.map((m) => (m.static ? { ...m, status: "Ignored" as const } : m)) }]));
+}
 
 const keyOf = (file: string, m: Mutant) => `${file}:${m.location.start.line} ${m.mutatorName} ${JSON.stringify(m.replacement ?? "")}`;
 const score = (detected: number, undetected: number) => (detected + undetected === 0 ? 100 : (100 * detected) / (detected + undetected));
@@ -64,7 +77,7 @@ const markdown = [
   table,
   "",
   ...(rows.some((r) => r.ignored)
-    ? ["\"Not run\" are the mutants Stryker reports as Ignored: with `--ignoreStatic`, the static ones (module-level code, run once at import, which only the whole suite can test: a run of its own per mutant), left out of the score. A run without the flag tests them too and takes about twice as long.", ""]
+    ? ["\"Not run\" are the mutants Stryker reports as Ignored: with `--ignoreStatic`, the static ones (module-level code, run once at import, which only the whole suite can test: a run of its own per mutant), left out of the score; in such a run every static mutant is counted here as not run, including those Stryker's incremental mode gave a status from a run against one test. A run without the flag tests them too and takes about twice as long.", ""]
     : []),
   `The score counts every survivor as missed, the equivalent ones below included; without those ${survivors.filter((s) => s.reason).length}, it would be ${(Math.floor(10 * score(total.detected, total.undetected - survivors.filter((s) => s.reason).length)) / 10).toFixed(1)}% (rounded down).`,
   "",
