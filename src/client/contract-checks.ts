@@ -23,9 +23,11 @@ export function contractChecks(checkRequests: boolean, checkResponses: boolean, 
 
   return {
     body(operation, body) {
-      const kind = bodyName(operation.body?.validator ?? operation.operationId);
+      // Called for operations that take a body only (./create-client.ts). Named only for a message, when there is one.
+      const { validator } = operation.body!;
+      const kind = () => bodyName(validator);
       const text = serialiseBody(kind, body);
-      return checkRequests && operation.body ? bodyAgainstContract(load, kind, operation.body.validator, text) : text;
+      return checkRequests ? bodyAgainstContract(load, kind, validator, text) : text;
     },
     success({ success }, received) {
       if (!received.response.ok) throw graphErrorFromResponse(received);
@@ -39,14 +41,14 @@ export function contractChecks(checkRequests: boolean, checkResponses: boolean, 
         default:
           // An entity that may also be answered with no content (PATCH's 204): success without the entity.
           if (received.text === "" && success.statuses.includes(204)) return undefined;
-          return validated(success.validator, jsonObject(received, entityName(success.validator)), received.response.status);
+          return validated(success.validator, jsonObject(received, () => entityName(success.validator)), received.response.status);
       }
     },
   };
 }
 
 function page(received: Received): Record<string, unknown> {
-  const body = jsonObject(received, "a list page");
+  const body = jsonObject(received, () => "a list page");
   if (!Array.isArray(body.value)) throw invalidResponse(received, `a list page whose "value" is not an array`);
   // Validation may be off: an item that is not an object is never handed out as an entity.
   const bad = body.value.findIndex((item) => item === null || typeof item !== "object" || Array.isArray(item));
@@ -54,23 +56,17 @@ function page(received: Received): Record<string, unknown> {
   return body;
 }
 
-/** Names for messages, worked out once per validator (not on every call). */
-const names = new Map<string, string>();
-const named = (key: string, make: () => string) => names.get(key) ?? (names.set(key, make()), names.get(key)!);
-
 /** "update", "create", "settings": a request body named for messages, from its validator's name. */
-const bodyName = (validator: string) =>
-  named(`body:${validator}`, () => {
-    const name = validator.replace(/^remoteAssistance(?:Partner)?/, "").replace(/(.)Update$/, "$1");
-    return name.charAt(0).toLowerCase() + name.slice(1);
-  });
+function bodyName(validator: string): string {
+  const name = validator.replace(/^remoteAssistance(?:Partner)?/, "").replace(/(.)Update$/, "$1");
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
 
 /** "a partner", "the settings": the entity a validator checks, named for messages. */
-const entityName = (validator: string | null) =>
-  named(`entity:${validator}`, () => {
-    const noun = (validator ?? "entity").replace(/^remoteAssistance(.)/, (_m, first: string) => first.toLowerCase());
-    return noun.endsWith("s") ? `the ${noun}` : `a ${noun}`;
-  });
+function entityName(validator: string | null): string {
+  const noun = (validator ?? "entity").replace(/^remoteAssistance(.)/, (_m, first: string) => first.toLowerCase());
+  return noun.endsWith("s") ? `the ${noun}` : `a ${noun}`;
+}
 
 function count(received: Received): number {
   const text = received.text.trim();
@@ -87,10 +83,10 @@ async function againstContract(load: () => Promise<ContractValidators>, validato
   return value;
 }
 
-async function bodyAgainstContract(load: () => Promise<ContractValidators>, kind: string, validator: string, text: string): Promise<string> {
+async function bodyAgainstContract(load: () => Promise<ContractValidators>, kind: () => string, validator: string, text: string): Promise<string> {
   // The wire form, parsed back: what the validator sees is what the service will.
   const result = validatorOf(await load(), validator)(JSON.parse(text));
-  if (!result.valid) throw new ContractViolationError("request", result.errors, `The ${kind} body`);
+  if (!result.valid) throw new ContractViolationError("request", result.errors, `The ${kind()} body`);
   return text;
 }
 
@@ -105,10 +101,10 @@ function validatorOf(validators: ContractValidators, precompiled: string): Valid
 const JSON_TYPE = /\bjson\b/i;
 
 /** The body parsed as a JSON object, or InvalidResponse saying what it was instead. */
-function jsonObject(received: Received, what: string): Record<string, unknown> {
-  if (received.text === "") throw invalidResponse(received, `${what} with no body`);
+function jsonObject(received: Received, what: () => string): Record<string, unknown> {
+  if (received.text === "") throw invalidResponse(received, `${what()} with no body`);
   const type = received.response.headers.get("content-type");
-  if (type === null || !JSON_TYPE.test(type)) throw invalidResponse(received, `${what} that is not JSON (${type ?? "no content-type"})`);
+  if (!JSON_TYPE.test(type ?? "")) throw invalidResponse(received, `${what()} that is not JSON (${type ?? "no content-type"})`);
   let value: unknown;
   try {
     value = JSON.parse(received.text);
@@ -116,7 +112,7 @@ function jsonObject(received: Received, what: string): Record<string, unknown> {
     throw invalidResponse(received, `a body that is not valid JSON (${(cause as Error).message})`, cause);
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw invalidResponse(received, `${what} that is not a JSON object (${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value})`);
+    throw invalidResponse(received, `${what()} that is not a JSON object (${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value})`);
   }
   return value as Record<string, unknown>;
 }

@@ -60,11 +60,9 @@ export function clientCore(contract: ContractRuntime, clientOptions: RemoteAssis
     onCallEnd: options.onCallEnd,
     tracing: options.tracing,
   });
-  const operation = (operationId: string) => {
-    const entry = Object.hasOwn(contract.operations, operationId) ? contract.operations[operationId] : undefined;
-    if (!entry) throw new TypeError(`${operationId} is not an operation of the ${contract.version} contract`);
-    return entry;
-  };
+  // Every operationId comes from the contract's own method tables (PARTNER_METHODS, SETTINGS_METHODS), which
+  // test/contract/manifest.test.ts holds to the manifest: never from a caller.
+  const operation = (operationId: string) => contract.operations[operationId]!;
   const invoke = async <T>(operationId: string, { path, query, body, headers, signal }: Invocation = {}): Promise<T> => {
     const entry = operation(operationId);
     // Everything the caller gave is checked before anything is sent: the id and query, the headers, then the body.

@@ -82,6 +82,7 @@ describe("the request body a call serialises", () => {
   it("names the kind of body", async () => {
     const { client, sent } = clientAnswering(() => new Response(null, { status: 204 }));
     await expect(client.create(1 as never)).rejects.toThrow(new TypeError("The create body must be a plain object, got number"));
+    await expect(client.update(ID, [] as never)).rejects.toThrow(new TypeError("The update body must be a plain object, got an array"));
     expect(sent).toEqual([]);
   });
 });
@@ -128,6 +129,12 @@ describe("what a success body must be", () => {
     await expect(client.update(id, {})).resolves.toBeUndefined();
     await expect(client.delete(id)).resolves.toBeUndefined();
     await expect(client.beginOnboarding(id)).resolves.toBeUndefined();
+  });
+
+  it("delete and the actions answer nothing: a 200 with a JSON body still resolves to undefined, its body not handed out", async ({ graph }) => {
+    const client = graph.client((_q, r) => json(r, 200, { id: "not for the caller" }));
+    await expect(client.delete(id)).resolves.toBeUndefined();
+    await expect(client.disconnect(id)).resolves.toBeUndefined();
   });
 });
 

@@ -219,6 +219,14 @@ describe("count", () => {
     expect(error.message).toBe(`HTTP 200 with a count that is not a whole number (${JSON.stringify(text.trim())})`);
   });
 
+  it("refuses a count past the largest safe integer, naming its digits: 2^53 + 1 would be read as 2^53", async ({ graph }) => {
+    const client = graph.client((_q, r) => {
+      r.writeHead(200, { "content-type": "text/plain" });
+      r.end("9007199254740993");
+    });
+    await expect(client.count()).rejects.toMatchObject({ code: "InvalidResponse", message: "HTTP 200 with a count past the largest safe integer (16 digits)" });
+  });
+
   it("a long refusal quotes the first 40 characters only", async ({ graph }) => {
     const client = graph.client((_q, r) => {
       r.writeHead(200, { "content-type": "text/plain" });

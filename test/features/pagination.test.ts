@@ -20,6 +20,22 @@ describe("listAll's next links", () => {
     return seen;
   };
 
+  it("the call's headers are checked again for every page: turned bad between pages, a TypeError, and that page is not sent", async () => {
+    const requested: string[] = [];
+    const nextPage = `https://graph.example${COLLECTION}?$skiptoken=2`;
+    const stub = createRemoteAssistanceClient({
+      baseUrl: "https://graph.example/v1.0",
+      getAccessToken: () => "t",
+      fetch: async (input) => (requested.push(String(input)), Response.json({ value: [seedPartner], "@odata.nextLink": nextPage })),
+    });
+    const headers: Record<string, string> = { "x-trace": "fine" };
+    const partners = stub.listAll(undefined, { headers })[Symbol.asyncIterator]();
+    await partners.next(); // the first page's one partner
+    headers["x-trace"] = "bad\r\nX-Injected: 1";
+    await expect(partners.next()).rejects.toThrow(new TypeError("headers: header x-trace cannot be sent: a carriage return (U+000D) at position 3"));
+    expect(requested).toHaveLength(1);
+  });
+
   it("a relative next link is refused: it must be absolute", async ({ graph }) => {
     const client = graph.client((_q, r) => void r.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ value: [seedPartner], "@odata.nextLink": "/v1.0/deviceManagement/remoteAssistancePartners?page=2" })));
     const error = await rejection(drain(client.listAll()));
@@ -82,12 +98,55 @@ describe("listAll against a hostile server", () => {
     expect(graph.seen).toHaveLength(3);
   });
 
-  it("items that are not objects ([null, 1, \"x\"]) are InvalidResponse with validation off, and none is yielded", async ({ graph }) => {
-    graph.answer((_q, res) => json(res, 200, { value: [null, 1, "x"] }));
-    const { items, error } = await drain(client(graph).listAll());
-    expect(items).toEqual([]);
-    expect(error).toMatchObject({ name: "GraphError", code: "InvalidResponse", status: 200 });
-    await expect(client(graph).list()).rejects.toMatchObject({ code: "InvalidResponse" });
+  it.for([[[null, 1, "x"], 0], [[1], 0], [["x"], 0], [[PARTNER, []], 1], [[PARTNER, null], 1]] as const)(
+    "items that are not objects (%j) are InvalidResponse with validation off, naming the first, and none is yielded",
+    async ([value, first], { graph }) => {
+      graph.answer((_q, res) => json(res, 200, { value }));
+      const { items, error } = await drain(client(graph).listAll());
+      expect(items).toEqual([]);
+      expect(error).toMatchObject({ name: "GraphError", code: "InvalidResponse", status: 200, message: `HTTP 200 with a list page whose item ${first} is not a JSON object` });
+      await expect(client(graph).list()).rejects.toMatchObject({ code: "InvalidResponse" });
+    },
+  );
+
+  /** The error listAll ends in after a first page whose next link is `nextLink`, and the requests it made. */
+  async function afterNextLink(graph: Graph, nextLink: unknown) {
+    graph.answer((request, res) => json(res, 200, { value: [PARTNER], ...(request.url.includes("$skiptoken") ? {} : { "@odata.nextLink": nextLink }) }));
+    const { error } = await drain(client(graph).listAll());
+    return { error, requested: graph.seen.length };
+  }
+  const refusal = (message: string) => ({ name: "ContractViolationError", errors: [{ path: "/@odata.nextLink", message }] });
+
+  it("a next link that is not a string is refused as such", async ({ graph }) => {
+    expect(await afterNextLink(graph, 42)).toEqual({ error: expect.objectContaining(refusal("must be a string")), requested: 1 });
+  });
+
+  it("a next link of exactly 16 KiB (docs/client.md) is followed; one character more is refused, naming both lengths", async () => {
+    // A stub fetch: Node's own HTTP server refuses a 16 KiB request line (431) before a test server could answer.
+    const base = "https://graph.example/v1.0";
+    const ofLength = (n: number) => {
+      const start = `https://graph.example${COLLECTION}?$skiptoken=`;
+      return start + "a".repeat(n - start.length);
+    };
+    const run = async (nextLink: string) => {
+      const requested: string[] = [];
+      const stub = createRemoteAssistanceClient({
+        baseUrl: base,
+        getAccessToken: () => "t",
+        fetch: async (input) => (requested.push(String(input)), Response.json({ value: [PARTNER], ...(requested.length === 1 ? { "@odata.nextLink": nextLink } : {}) })),
+      });
+      const { error } = await drain(stub.listAll());
+      return { error, requested: requested.length };
+    };
+    expect(await run(ofLength(16 * 1024))).toEqual({ error: undefined, requested: 2 });
+    expect(await run(ofLength(16 * 1024 + 1))).toEqual({ error: expect.objectContaining(refusal(`is ${16 * 1024 + 1} characters long, over the ${16 * 1024} the client follows`)), requested: 1 });
+  });
+
+  it.for(["someone@", ":hunter2@", "someone:hunter2@"])("a next link with user info (%s) is refused, not quoted", async (userInfo, { graph }) => {
+    const withUser = `${graph.origin.replace("//", `//${userInfo}`)}${COLLECTION}?$skiptoken=2`;
+    const { error, requested } = await afterNextLink(graph, withUser);
+    expect(error).toMatchObject(refusal("must not carry user info (not quoted); not followed"));
+    expect(requested).toBe(1);
   });
 
   it.for([

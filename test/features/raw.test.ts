@@ -136,3 +136,34 @@ describe("raw middleware, before and after the first call", () => {
     expect(seen).toHaveLength(3);
   });
 });
+
+describe("raw's answers and refusals", () => {
+  it("a 204 and a 304 come back as responses without a body, not as errors", async () => {
+    for (const status of [204, 304]) {
+      const { client } = clientAnswering(() => new Response(null, { status }));
+      const { data, response } = await client.raw.DELETE("/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}", { params: { path: { remoteAssistancePartnerId: ID } } });
+      expect(response.status).toBe(status);
+      expect(data).toBeUndefined();
+    }
+  });
+
+  it("a request is the call of the operation with its method and path: a raw DELETE of a partner is deleteRemoteAssistancePartner", async () => {
+    const reports: string[] = [];
+    const { client } = clientAnswering(() => new Response(null, { status: 204 }), { onCallEnd: (report) => void reports.push(report.operationId) });
+    const path = { params: { path: { remoteAssistancePartnerId: ID } } };
+    await client.raw.DELETE("/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}", path);
+    await client.raw.GET("/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}", path);
+    expect(reports).toEqual(["deleteRemoteAssistancePartner", "getRemoteAssistancePartner"]);
+  });
+
+  it("a per-request baseUrl elsewhere is refused, its URL cut at 200 characters and its query values redacted; nothing is sent", async () => {
+    const { client, sent } = clientAnswering(() => Response.json({ value: [] }));
+    const refusal = (baseUrl: string) =>
+      client.raw.GET("/deviceManagement/remoteAssistancePartners", { baseUrl, params: { query: { $filter: "displayName eq 'secret'" } } }).catch((e: unknown) => e);
+    const refused = (shown: string) => new TypeError(`raw: ${shown} is not under the client's baseUrl ${BASE}; nothing was sent`);
+    expect(await refusal("https://elsewhere.example/v1.0")).toEqual(refused("https://elsewhere.example/v1.0/deviceManagement/remoteAssistancePartners?$filter=REDACTED"));
+    const long = `https://elsewhere.example/${"p".repeat(300)}`;
+    expect(await refusal(long)).toEqual(refused(long.slice(0, 200)));
+    expect(sent).toEqual([]);
+  });
+});

@@ -73,6 +73,12 @@ describe("server text", () => {
     expect(error.clientRequestId).not.toBe("42");
   });
 
+  it("an innerError that is null: the error is still Graph's, with the ids from the headers", async ({ graph }) => {
+    graph.answer((_q, res) => json(res, 404, { error: { code: "NotFound", message: "no such partner", innerError: null } }, { "request-id": "header-request-id" }));
+    const error = await rejection(client(graph).get("p1"));
+    expect(error).toMatchObject({ status: 404, code: "NotFound", message: "no such partner", requestId: "header-request-id" });
+  });
+
   it("a text/plain error body with controls is quoted escaped in the message", async ({ graph }) => {
     graph.answer((_q, res) => void res.writeHead(502, { "content-type": "text/plain" }).end(HOSTILE));
     const error = await rejection(client(graph).get("p1"));
