@@ -167,6 +167,34 @@ describe("wedged credentials, on a fake clock", () => {
     expect(sentTokens).toEqual(["Bearer first", "Bearer first", "Bearer second"]);
   });
 
+  it("the bound of a background refresh already abandoned does not unseat the getToken a later call started", async () => {
+    fakeClock();
+    const start = Date.now();
+    const first = { token: "first", expiresOnTimestamp: start + REFRESH_BEFORE_EXPIRY_MS + 80_000, refreshAfterTimestamp: start + 60_000 };
+    // 1: the first token; 2: a background refresh that never answers, deaf to its signal; 3: answers after 8 s.
+    const answers = [async () => first, () => never<AccessToken>(), answersAfter(8_000, "third"), answersAfter(1_000, "fourth")];
+    let asked = 0;
+    const credential: TokenCredential = { getToken: (scopes, options) => answers[asked++]!(scopes, options) };
+    const client = createRemoteAssistanceClient({ baseUrl: "https://graph.example.test/v1.0", credential, fetch: answering, tracing: false });
+    sentTokens.length = 0;
+    await client.get("p1");
+    await vi.advanceTimersByTimeAsync(61_000);
+    await client.get("p1"); // 61 s: the background refresh (2) starts; its own bound passes at 91 s
+    await vi.advanceTimersByTimeAsync(24_000);
+    const gaveUp = new AbortController();
+    const abandoning = client.get("p1", undefined, { signal: gaveUp.signal }).catch((e: unknown) => e); // 85 s: waits for 2
+    gaveUp.abort(new Error("the caller gave up")); // its only waiter gone: 2 is abandoned
+    await abandoning;
+    await vi.advanceTimersByTimeAsync(2_000);
+    const second = settledState(client.get("p1")); // 87 s: starts getToken 3
+    await vi.advanceTimersByTimeAsync(5_000); // 92 s: 2's bound has passed
+    const third = settledState(client.get("p1")); // joins 3
+    await vi.advanceTimersByTimeAsync(3_000); // 95 s: 3 answers
+    expect([second.settled, third.settled]).toEqual([true, true]);
+    expect(asked).toBe(3);
+    expect(sentTokens).toEqual(["Bearer first", "Bearer first", "Bearer third", "Bearer third"]);
+  });
+
   it("a background refresh that answers leaves no timer behind", async () => {
     fakeClock();
     const start = Date.now();
