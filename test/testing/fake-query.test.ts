@@ -99,6 +99,11 @@ describe("the fake's $orderby", () => {
 });
 
 describe("the fake's $filter", () => {
+  it("an empty $filter, or one of spaces only, filters nothing", () => {
+    expect(matching("")).toEqual(["zed", "none", "acme", "tom", "obrien"]);
+    expect(matching("   ")).toEqual(["zed", "none", "acme", "tom", "obrien"]);
+  });
+
   it("eq on onboardingStatus and displayName, with any spacing around eq and the whole filter", () => {
     expect(matching("onboardingStatus eq 'onboarded'")).toEqual(["none", "acme"]);
     expect(matching("  displayName   eq   'Acme'  ")).toEqual(["acme"]);
