@@ -74,6 +74,16 @@ describe("routes over msw", () => {
     expect((await send("GET", PARTNERS)).status).toBe(200);
   });
 
+  it("a clock that always fails: still a 500 naming it, dated by the system clock, never an exception in the test's process", async () => {
+    serveFake({ now: () => { throw new Error("clock gone"); } });
+    const before = Date.now();
+    const response = await send("GET", PARTNERS);
+    expect(refusal(response)).toEqual({ status: 500, code: "InternalServerError", message: "The fake failed: Error: clock gone" });
+    const dated = Date.parse(response.headers.get("date")!);
+    expect(dated).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+    expect(dated).toBeLessThanOrEqual(Date.now());
+  });
+
   it("an operation of the contract the fake has no handler for: 501 NotImplemented naming it", async () => {
     const handler = OPERATIONS.getRemoteAssistancePartner!;
     delete OPERATIONS.getRemoteAssistancePartner;

@@ -54,8 +54,10 @@ export function createFakeService(options: FakeOptions = {}): FakeService {
         return serve(state, route, request, base, out);
       } catch (cause) {
         if (cause instanceof QueryError) return out.error(400, "BadRequest", cause.message);
-        // A fault of the fake itself: still an HTTP answer, never an exception in the process that hosts it.
-        return out.error(500, "InternalServerError", `The fake failed: ${quote(String(cause))}`);
+        // A fault of the fake itself: still an HTTP answer, never an exception in the process that hosts it. Dated by
+        // the system clock, should the fault be the fake's own clock.
+        const failed = replies(request.headers.get("client-request-id"), clockOrSystem(resolved.now));
+        return failed.error(500, "InternalServerError", `The fake failed: ${quote(String(cause))}`);
       }
     },
     refuse: (request, status, code, message) => answer(request).error(status, code, message),
@@ -95,3 +97,12 @@ function serve(state: State, route: ReturnType<typeof createRouter>, request: Fa
   if (!handler) return error(501, "NotImplemented", `The fake does not implement ${operation.operationId}.`);
   return handler({ ...out, state, params, body: verdict.body, query: request.query, header: (name) => request.headers.get(name), base, path: operation.path });
 }
+
+/** The fake's clock, or the system's when the fake's throws. */
+const clockOrSystem = (now: () => number) => () => {
+  try {
+    return now();
+  } catch {
+    return Date.now();
+  }
+};
