@@ -3,9 +3,8 @@
 // operation of the contract's manifest by its operationId. Named methods (./partner-methods.ts, beta's settings) are
 // one line each over `invoke`; an entry gives the client its contract and adds what only it has (raw).
 import type { Contract } from "../core/contract.js";
-import { isContractViolationError } from "../core/errors.js";
+import { failedCall, isContractViolationError } from "../core/errors.js";
 import { assertHeaders } from "../core/headers.js";
-import { withoutQueryValues } from "../core/redact.js";
 import type { OperationEntry, Tracing } from "../core/shapes.js";
 import type { ContractValidators } from "../core/validator.js";
 import { createTransport, type Transport } from "../transport/index.js";
@@ -83,6 +82,6 @@ export function clientCore(contract: ContractRuntime, clientOptions: RemoteAssis
 
 /** A body the contract refuses (validate: "request") names its call, as an error from the transport does. */
 const namingTheCall = (entry: OperationEntry, url: string) => (error: unknown): never => {
-  if (isContractViolationError(error)) error.call = { operationId: entry.operationId, method: entry.method, url: withoutQueryValues(url) };
+  if (isContractViolationError(error)) error.call = failedCall(entry.operationId, entry.method, url);
   throw error;
 };

@@ -2,8 +2,7 @@
 // learn.microsoft.com/graph/paging) only where the token may go: the client's origin and the collection's path. Memory
 // stays bounded whatever the links are like: a next link has a length limit, and the links already followed are
 // remembered by a 64-bit fingerprint, not kept whole.
-import { ContractViolationError } from "../core/errors.js";
-import { withoutQueryValues } from "../core/redact.js";
+import { ContractViolationError, failedCall } from "../core/errors.js";
 
 /** The longest next link followed. Graph's are a few hundred characters (a $skiptoken and the request's query). */
 export const MAX_NEXT_LINK_CHARS = 16 * 1024;
@@ -32,7 +31,9 @@ export async function* pages<Page extends { value: unknown[]; "@odata.nextLink"?
     yield current;
     const link = current["@odata.nextLink"];
     if (!link) return;
-    const url = checkedNextLink(link, paging.origin, paging.collectionPath, pageUrl, paging.operationId);
+    const target = nextLinkTarget(link, paging.origin, paging.collectionPath);
+    if (typeof target === "string") throw refused(target, pageUrl, paging.operationId);
+    const url = target.href;
     const seen = fingerprint(url);
     if (followed.has(seen)) throw refused("repeats a link already followed: the pages go round in a cycle", pageUrl, paging.operationId);
     if (count >= maxPages) throw new RangeError(`listAll: stopped after maxPages (${maxPages}) pages; more remain`);
@@ -45,26 +46,28 @@ export async function* pages<Page extends { value: unknown[]; "@odata.nextLink"?
 /** A refused next link, naming the call whose page gave it. */
 function refused(message: string, pageUrl: string, operationId: string): ContractViolationError {
   const error = new ContractViolationError("response", [{ path: "/@odata.nextLink", message }], "The list page");
-  error.call = { operationId, method: "GET", url: withoutQueryValues(pageUrl) };
+  error.call = failedCall(operationId, "GET", pageUrl);
   return error;
 }
 
-/** A next link, refused when it is too long, or leaves the client's origin and collection path (the token would follow it). */
-function checkedNextLink(nextLink: string, origin: string, collectionPath: string, pageUrl: string, operationId: string): string {
-  const nextLinkError = (message: string) => refused(message, pageUrl, operationId);
-  if (typeof nextLink !== "string") throw nextLinkError("must be a string");
-  if (nextLink.length > MAX_NEXT_LINK_CHARS) throw nextLinkError(`is ${nextLink.length} characters long, over the ${MAX_NEXT_LINK_CHARS} the client follows`);
+/**
+ * The next link's URL, or why it is refused: too long, or leaving the client's origin and collection path (the
+ * token would follow it).
+ */
+function nextLinkTarget(nextLink: string, origin: string, collectionPath: string): URL | string {
+  if (typeof nextLink !== "string") return "must be a string";
+  if (nextLink.length > MAX_NEXT_LINK_CHARS) return `is ${nextLink.length} characters long, over the ${MAX_NEXT_LINK_CHARS} the client follows`;
   let url: URL;
   try {
     url = new URL(nextLink);
   } catch {
-    throw nextLinkError("must be an absolute URL");
+    return "must be an absolute URL";
   }
-  if (url.username || url.password) throw nextLinkError("must not carry user info (not quoted); not followed");
+  if (url.username || url.password) return "must not carry user info (not quoted); not followed";
   if (url.origin !== origin || url.pathname !== collectionPath) {
-    throw nextLinkError(`must stay on ${origin}${collectionPath}; refusing to send the token to ${url.origin}${url.pathname}`);
+    return `must stay on ${origin}${collectionPath}; refusing to send the token to ${url.origin}${url.pathname}`;
   }
-  return url.href;
+  return url;
 }
 
 /** Two 32-bit FNV-1a hashes of the text, with different offsets: a 64-bit key, collisions out of reach in 1,000 pages. */

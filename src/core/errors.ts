@@ -2,6 +2,7 @@
 // whichever entry the class came from), with brand-based guards that work across copies and realms too (two
 // installed versions, a worker), as ky's `isHTTPError` does. GraphError covers everything that went wrong talking to
 // the service; ContractViolationError a body that breaks the contract, before sending or after receiving.
+import { withoutQueryValues } from "./redact.js";
 import type { ValidationError } from "./validator.js";
 
 /**
@@ -27,6 +28,9 @@ export interface FailedCall {
   /** The URL called, each query value replaced by `REDACTED`. */
   url: string;
 }
+
+/** The call an error names: its URL's query values redacted (a `$filter` can hold names and addresses). */
+export const failedCall = (operationId: string, method: string, url: string): FailedCall => ({ operationId, method, url: withoutQueryValues(url) });
 
 export interface GraphErrorInit {
   status: number;

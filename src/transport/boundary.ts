@@ -3,8 +3,8 @@
 // reason back, untouched. Every GraphError and ContractViolationError is told which call it came from, and is cleared
 // of the call's tokens and free-text query values in every field a server could have filled (message, code, ids,
 // date, body, cause, stack), with control and bidi characters neutralised.
-import { GraphError, isContractViolationError, isGraphError, type FailedCall } from "../core/errors.js";
-import { callCleaner, withoutQueryValues } from "../core/redact.js";
+import { failedCall, GraphError, isContractViolationError, isGraphError } from "../core/errors.js";
+import { callCleaner } from "../core/redact.js";
 import { neutralise, serverString } from "../core/server-text.js";
 import type { Exchange, Step } from "../core/shapes.js";
 import { InterpretFailure } from "./interpret.js";
@@ -38,7 +38,7 @@ function asDocumented(cause: unknown, exchange: Exchange): unknown {
 export function cleaned(error: unknown, exchange: Exchange): unknown {
   if (!isGraphError(error) && !isContractViolationError(error)) return error;
   const clean = callCleaner(exchange.tokens, exchange.url);
-  const call: FailedCall = { operationId: exchange.operation?.operationId ?? "raw", method: exchange.method, url: withoutQueryValues(exchange.url) };
+  const call = failedCall(exchange.operation?.operationId ?? "raw", exchange.method, exchange.url);
   if (isContractViolationError(error)) {
     error.call ??= call;
     return error;

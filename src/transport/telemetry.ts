@@ -2,8 +2,8 @@
 // a span from `tracing` (./opentelemetry.ts by default in the root and beta entries). It sees the call's final
 // outcome as the caller will (errors already documented and cleared by the boundary inside it), and reports headers
 // the server chose only cleared of the call's tokens and neutralised. A hook or a tracer never fails a call.
-import { isGraphError } from "../core/errors.js";
-import { callCleaner, withoutQueryValues } from "../core/redact.js";
+import { failedCall, isGraphError, type FailedCall } from "../core/errors.js";
+import { callCleaner } from "../core/redact.js";
 import { serverString } from "../core/server-text.js";
 import type { CallEndHook, CallReport, CallSpan, Exchange, Step, Tracing } from "../core/shapes.js";
 
@@ -12,17 +12,18 @@ export function telemetryStep(onCallEnd: CallEndHook | undefined, tracing: Traci
   if (!onCallEnd && !tracing) return undefined;
   return {
     async send(exchange, next) {
-      const url = withoutQueryValues(exchange.url);
+      // What the call is, worked out once for the span and the report.
+      const call = failedCall(exchange.operation?.operationId ?? "raw", exchange.method, exchange.url);
       const template = exchange.operation ? `${basePath}${exchange.operation.path}` : new URL(exchange.url).pathname;
-      const span = quietly(() => tracing?.({ operationId: operationIdOf(exchange), method: exchange.method, url, template }));
+      const span = quietly(() => tracing?.({ ...call, template }));
       if (!onCallEnd && !span) return next(exchange);
       const started = performance.now();
       try {
         const result = await (span ? runInSpan(span, () => next(exchange)) : next(exchange));
-        finish(exchange, started, undefined, onCallEnd, span);
+        finish(exchange, call, started, undefined, onCallEnd, span);
         return result;
       } catch (error) {
-        finish(exchange, started, error, onCallEnd, span);
+        finish(exchange, call, started, error, onCallEnd, span);
         throw error;
       }
     },
@@ -44,11 +45,9 @@ async function runInSpan(span: CallSpan, run: () => Promise<unknown>): Promise<u
   return once();
 }
 
-const operationIdOf = (exchange: Exchange) => exchange.operation?.operationId ?? "raw";
-
-function finish(exchange: Exchange, started: number, error: unknown, onCallEnd: CallEndHook | undefined, span: ReturnType<Tracing>): void {
+function finish(exchange: Exchange, call: FailedCall, started: number, error: unknown, onCallEnd: CallEndHook | undefined, span: ReturnType<Tracing>): void {
   const clean = callCleaner(exchange.tokens, exchange.url);
-  const report = reportOf(exchange, started, error, clean);
+  const report = reportOf(exchange, call, started, error, clean);
   // Only an error's message: an abort reason that is not an Error (a string, null) says nothing a span should keep.
   const message = isGraphError(error) || error instanceof Error ? error.message : undefined;
   quietly(() => span?.end(report, error, message === undefined ? undefined : clean(message)));
@@ -57,7 +56,7 @@ function finish(exchange: Exchange, started: number, error: unknown, onCallEnd: 
   if (pending instanceof Promise) pending.catch(() => undefined);
 }
 
-function reportOf(exchange: Exchange, started: number, error: unknown, clean: (text: string) => string): CallReport {
+function reportOf(exchange: Exchange, call: FailedCall, started: number, error: unknown, clean: (text: string) => string): CallReport {
   const response = exchange.lastResponse;
   // Headers are the server's words: cleared like errors (tokens, query values), controls escaped, capped.
   const header = (name: string) => {
@@ -67,9 +66,7 @@ function reportOf(exchange: Exchange, started: number, error: unknown, clean: (t
   const graphError = isGraphError(error) ? error : undefined;
   const errorCode = error === undefined ? undefined : (graphError?.code ?? (error as Error | null)?.name ?? "Error");
   return {
-    operationId: operationIdOf(exchange),
-    method: exchange.method,
-    url: withoutQueryValues(exchange.url),
+    ...call,
     status: graphError ? graphError.status : (response?.status ?? 0),
     attempts: exchange.attempts,
     durationMs: performance.now() - started,
