@@ -4,9 +4,8 @@
 // file of its own: the ticker is shared by every call of the module, so a real-time call of another test would leave
 // a real ticker behind.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createRemoteAssistanceClient, type RemoteAssistanceClientOptions } from "../../src/entries/index.js";
+import { clientAnswering } from "../helpers/stub-client.js";
 
-const BASE = "https://graph.example/v1.0";
 const BOUND_MS = 100_000;
 
 beforeEach(() => {
@@ -16,19 +15,6 @@ afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });
-
-/** A client under the default bound whose fetch is `answer`; `sent` counts the requests that reached it. */
-function boundClient(answer: () => Promise<Response>, options: Partial<RemoteAssistanceClientOptions> = {}) {
-  const calls = { sent: 0 };
-  const client = createRemoteAssistanceClient({
-    baseUrl: BASE,
-    getAccessToken: () => "token",
-    retry: false,
-    fetch: () => (calls.sent++, answer()),
-    ...options,
-  });
-  return { client, calls };
-}
 
 /** The call's outcome so far, without waiting for it. */
 function watch(promise: Promise<unknown>) {
@@ -44,7 +30,7 @@ const never = () => new Promise<Response>(() => undefined);
 
 describe("the default bound", () => {
   it("ends calls that hang, each at 100 s and not before, with Timeout; then the shared ticker stops", async () => {
-    const { client } = boundClient(never);
+    const { client } = clientAnswering(never);
     const first = watch(client.get("p1"));
     await vi.advanceTimersByTimeAsync(10_000);
     const second = watch(client.get("p2")); // joins the ticker the first call started
@@ -61,24 +47,24 @@ describe("the default bound", () => {
 
   it("a token that arrives after the bound: the call has ended with Timeout, and nothing is sent", async () => {
     const late = () => new Promise<string>((resolve) => setTimeout(() => resolve("late-token"), BOUND_MS + 50_000));
-    const { client, calls } = boundClient(async () => new Response(null, { status: 204 }), { getAccessToken: late });
+    const { client, sent } = clientAnswering(async () => new Response(null, { status: 204 }), { getAccessToken: late });
     const call = watch(client.delete("p1"));
     await vi.advanceTimersByTimeAsync(BOUND_MS + 1_000);
     expect(call.error).toMatchObject({ code: "Timeout" });
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(calls.sent).toBe(0);
+    expect(sent.length).toBe(0);
   });
 
   it("a 429 that arrives after the bound: no retry wait starts, nothing more is sent, no timer is left", async () => {
     const throttled = () =>
       new Promise<Response>((resolve) => setTimeout(() => resolve(new Response(null, { status: 429, headers: { "retry-after": "30" } })), BOUND_MS + 500));
-    const { client, calls } = boundClient(throttled, { retry: { maxRetries: 3 } });
+    const { client, sent } = clientAnswering(throttled, { retry: { maxRetries: 3 } });
     const call = watch(client.delete("p1"));
     await vi.advanceTimersByTimeAsync(BOUND_MS + 2_000);
     expect(call.error).toMatchObject({ code: "Timeout" });
     expect(vi.getTimerCount()).toBe(0);
     await vi.advanceTimersByTimeAsync(120_000);
-    expect(calls.sent).toBe(1);
+    expect(sent.length).toBe(1);
   });
 
   it("where setInterval gives a number, not a Node timer (browsers): the bound still ends the call", async () => {
@@ -90,7 +76,7 @@ describe("the default bound", () => {
       return timers.size;
     });
     vi.stubGlobal("clearInterval", (id: number | undefined) => fakeClearInterval(id === undefined ? undefined : timers.get(id)));
-    const { client } = boundClient(never);
+    const { client } = clientAnswering(never);
     const call = watch(client.get("p1"));
     await vi.advanceTimersByTimeAsync(BOUND_MS + 1_000);
     expect(call.error).toMatchObject({ code: "Timeout" });

@@ -2,17 +2,18 @@
 // request or a response the contract refuses), cleared of the call's token in every field a server or a fetch could
 // have filled (nested strings of the body, the cause), with a stack that keeps the frames but not the secret.
 import { describe, expect, it } from "vitest";
-import { ContractViolationError, createRemoteAssistanceClient, GraphError, type RemoteAssistanceClientOptions } from "../../src/entries/index.js";
+import { ContractViolationError, GraphError, type RemoteAssistanceClientOptions } from "../../src/entries/index.js";
+import { clientAnswering } from "../helpers/stub-client.js";
 
 const BASE = "https://graph.example/v1.0";
 const PARTNER_URL = `${BASE}/deviceManagement/remoteAssistancePartners/p1`;
 /** A token new for each test: the redactor caches its pattern per token (see redaction.test.ts). */
 const newToken = () => `tok-${Math.random().toString(36).slice(2, 10)}-secret`;
 
-function clientWith(fetch: NonNullable<RemoteAssistanceClientOptions["fetch"]>, options: Partial<RemoteAssistanceClientOptions> = {}) {
+/** The stub client (../helpers/stub-client.ts) with a token of its own, which `answer` is given to echo. */
+function clientWith(answer: (token: string) => Response | Promise<Response>, options: Partial<RemoteAssistanceClientOptions> = {}) {
   const token = newToken();
-  const client = createRemoteAssistanceClient({ baseUrl: BASE, getAccessToken: () => token, retry: false, fetch, ...options });
-  return { client, token };
+  return { token, ...clientAnswering(() => answer(token), { getAccessToken: () => token, ...options }) };
 }
 
 const failure = (promise: Promise<unknown>) => promise.then(() => expect.unreachable("the call should fail"), (error: unknown) => error as any);
@@ -26,12 +27,11 @@ describe("the call an error names", () => {
   });
 
   it("a request body the contract refuses: nothing is sent, and the ContractViolationError names the call", async () => {
-    let sent = 0;
-    const { client } = clientWith(async () => (sent++, new Response(null, { status: 204 })), { validate: "request" });
+    const { client, sent } = clientWith(() => new Response(null, { status: 204 }), { validate: "request" });
     const error = await failure(client.update("p1", { onboardingStatus: "done" } as never));
     expect(error).toBeInstanceOf(ContractViolationError);
     expect(error.call).toEqual({ operationId: "updateRemoteAssistancePartner", method: "PATCH", url: PARTNER_URL });
-    expect(sent).toBe(0);
+    expect(sent).toEqual([]);
   });
 
   it('a raw request to a path outside the contract: its failure names the call "raw", with its method and URL', async () => {
@@ -44,8 +44,7 @@ describe("the call an error names", () => {
 
 describe("what an error keeps of a secret", () => {
   it("every string of an error body is cleared, however deep, in arrays too; numbers, booleans and nulls are kept", async () => {
-    let token = "";
-    const { client, token: sent } = clientWith(async () =>
+    const { client } = clientWith((token) =>
       Response.json(
         {
           error: {
@@ -58,7 +57,6 @@ describe("what an error keeps of a secret", () => {
         { status: 400 },
       ),
     );
-    token = sent;
     const error = await failure(client.get("p1"));
     expect(error.body).toEqual({
       error: {
@@ -71,9 +69,7 @@ describe("what an error keeps of a secret", () => {
   });
 
   it("the stack: the cleared message on its first line, then the frames where the error was thrown, and no token", async () => {
-    let token = "";
-    const { client, token: sent } = clientWith(async () => Response.json({ error: { code: "InvalidAuthenticationToken", message: `Token ${token} has expired.` } }, { status: 401 }));
-    token = sent;
+    const { client, token } = clientWith((echoed) => Response.json({ error: { code: "InvalidAuthenticationToken", message: `Token ${echoed} has expired.` } }, { status: 401 }));
     const error = await failure(client.get("p1"));
     expect(error.message).toBe("Token [redacted] has expired.");
     const [first, ...frames] = String(error.stack).split("\n");
@@ -84,8 +80,8 @@ describe("what an error keeps of a secret", () => {
   });
 
   it("a cause whose message holds the token: an error of the same name in its place, message and stack cleared", async () => {
-    const { client, token } = clientWith(async (_input, init) => {
-      throw new TypeError(`refused header Authorization: ${(init?.headers as Record<string, string>).Authorization}`);
+    const { client, token } = clientWith((echoed) => {
+      throw new TypeError(`refused header Authorization: Bearer ${echoed}`);
     });
     const error = await failure(client.get("p1"));
     expect(error).toMatchObject({ code: "NetworkError", message: "The connection failed: refused header Authorization: Bearer [redacted]" });

@@ -5,6 +5,7 @@ import { createRemoteAssistanceClient, isContractViolationError } from "../../sr
 import { json, PARTNER, rejection, seedPartner } from "../helpers/graph-server.js";
 import { inspect } from "node:util";
 import { heapAfterGc } from "../helpers/heap.js";
+import { clientAnswering } from "../helpers/stub-client.js";
 import { it, type Graph } from "../helpers/fixtures.js";
 
 
@@ -21,13 +22,8 @@ describe("listAll's next links", () => {
   };
 
   it("the call's headers are checked again for every page: turned bad between pages, a TypeError, and that page is not sent", async () => {
-    const requested: string[] = [];
     const nextPage = `https://graph.example${COLLECTION}?$skiptoken=2`;
-    const stub = createRemoteAssistanceClient({
-      baseUrl: "https://graph.example/v1.0",
-      getAccessToken: () => "t",
-      fetch: async (input) => (requested.push(String(input)), Response.json({ value: [seedPartner], "@odata.nextLink": nextPage })),
-    });
+    const { client: stub, sent: requested } = clientAnswering(() => Response.json({ value: [seedPartner], "@odata.nextLink": nextPage }));
     const headers: Record<string, string> = { "x-trace": "fine" };
     const partners = stub.listAll(undefined, { headers })[Symbol.asyncIterator]();
     await partners.next(); // the first page's one partner
@@ -123,20 +119,14 @@ describe("listAll against a hostile server", () => {
 
   it("a next link of exactly 16 KiB (docs/client.md) is followed; one character more is refused, naming both lengths", async () => {
     // A stub fetch: Node's own HTTP server refuses a 16 KiB request line (431) before a test server could answer.
-    const base = "https://graph.example/v1.0";
     const ofLength = (n: number) => {
       const start = `https://graph.example${COLLECTION}?$skiptoken=`;
       return start + "a".repeat(n - start.length);
     };
     const run = async (nextLink: string) => {
-      const requested: string[] = [];
-      const stub = createRemoteAssistanceClient({
-        baseUrl: base,
-        getAccessToken: () => "t",
-        fetch: async (input) => (requested.push(String(input)), Response.json({ value: [PARTNER], ...(requested.length === 1 ? { "@odata.nextLink": nextLink } : {}) })),
-      });
+      const { client: stub, sent } = clientAnswering((attempt) => Response.json({ value: [PARTNER], ...(attempt === 1 ? { "@odata.nextLink": nextLink } : {}) }));
       const { error } = await drain(stub.listAll());
-      return { error, requested: requested.length };
+      return { error, requested: sent.length };
     };
     expect(await run(ofLength(16 * 1024))).toEqual({ error: undefined, requested: 2 });
     expect(await run(ofLength(16 * 1024 + 1))).toEqual({ error: expect.objectContaining(refusal(`is ${16 * 1024 + 1} characters long, over the ${16 * 1024} the client follows`)), requested: 1 });
