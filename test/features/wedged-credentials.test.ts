@@ -9,14 +9,17 @@ import { it } from "../helpers/fixtures.js";
 const HOUR = 3_600_000;
 const never = <T>() => new Promise<T>(() => undefined);
 
-/** A credential answering from a script: each getToken takes the next entry ("hang" ignores even its abort signal). */
-function scriptedCredential(script: (() => Promise<AccessToken>)[]) {
+/**
+ * A credential answering from a script: each getToken takes the next entry, given getToken's options (an entry may
+ * heed the abort signal or not); `signals` has one entry per getToken.
+ */
+function scriptedCredential(script: ((options?: { abortSignal?: AbortSignal }) => Promise<AccessToken>)[]) {
   const signals: (AbortSignal | undefined)[] = [];
   const credential: TokenCredential = {
     getToken: (_scopes, options) => {
       signals.push(options?.abortSignal);
       const next = script.shift() ?? script.at(-1);
-      return next ? next() : never();
+      return next ? next(options) : never();
     },
   };
   return { credential, signals };
@@ -138,7 +141,7 @@ describe("wedged credentials, on a fake clock", () => {
   });
 
   /** A getToken that answers `token` after `ms`, or rejects as soon as its signal aborts (as @azure/identity's do). */
-  const answersAfter = (ms: number, token: string) => (_scopes: string | string[], options?: { abortSignal?: AbortSignal }) =>
+  const answersAfter = (ms: number, token: string) => (options?: { abortSignal?: AbortSignal }) =>
     new Promise<AccessToken>((resolve, reject) => {
       const timer = setTimeout(() => resolve({ token, expiresOnTimestamp: Date.now() + HOUR }), ms);
       options?.abortSignal?.addEventListener("abort", () => (clearTimeout(timer), reject(options.abortSignal!.reason)));
@@ -150,9 +153,7 @@ describe("wedged credentials, on a fake clock", () => {
     const start = Date.now();
     // Usable until 80 s (five minutes before its expiry); the issuer asks for a refresh from 60 s.
     const first = { token: "first", expiresOnTimestamp: start + REFRESH_BEFORE_EXPIRY_MS + 80_000, refreshAfterTimestamp: start + 60_000 };
-    const answers = [async () => first, answersAfter(40_000, "second")];
-    let asked = 0;
-    const credential: TokenCredential = { getToken: (scopes, options) => answers[asked++]!(scopes, options) };
+    const { credential, signals: asked } = scriptedCredential([async () => first, answersAfter(40_000, "second")]);
     const client = createRemoteAssistanceClient({ baseUrl: "https://graph.example.test/v1.0", credential, fetch: answering, tracing: false });
     await client.get("p1");
     await vi.advanceTimersByTimeAsync(61_000);
@@ -163,7 +164,7 @@ describe("wedged credentials, on a fake clock", () => {
     expect(waiting.settled).toBe(false);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(waiting.settled).toBe(true);
-    expect(asked).toBe(2);
+    expect(asked).toHaveLength(2);
     expect(sentTokens).toEqual(["Bearer first", "Bearer first", "Bearer second"]);
   });
 
@@ -172,9 +173,7 @@ describe("wedged credentials, on a fake clock", () => {
     const start = Date.now();
     const first = { token: "first", expiresOnTimestamp: start + REFRESH_BEFORE_EXPIRY_MS + 80_000, refreshAfterTimestamp: start + 60_000 };
     // 1: the first token; 2: a background refresh that never answers, deaf to its signal; 3: answers after 8 s.
-    const answers = [async () => first, () => never<AccessToken>(), answersAfter(8_000, "third"), answersAfter(1_000, "fourth")];
-    let asked = 0;
-    const credential: TokenCredential = { getToken: (scopes, options) => answers[asked++]!(scopes, options) };
+    const { credential, signals: asked } = scriptedCredential([async () => first, () => never<AccessToken>(), answersAfter(8_000, "third"), answersAfter(1_000, "fourth")]);
     const client = createRemoteAssistanceClient({ baseUrl: "https://graph.example.test/v1.0", credential, fetch: answering, tracing: false });
     sentTokens.length = 0;
     await client.get("p1");
@@ -191,22 +190,20 @@ describe("wedged credentials, on a fake clock", () => {
     const third = settledState(client.get("p1")); // joins 3
     await vi.advanceTimersByTimeAsync(3_000); // 95 s: 3 answers
     expect([second.settled, third.settled]).toEqual([true, true]);
-    expect(asked).toBe(3);
+    expect(asked).toHaveLength(3);
     expect(sentTokens).toEqual(["Bearer first", "Bearer first", "Bearer third", "Bearer third"]);
   });
 
   it("a background refresh that answers leaves no timer behind", async () => {
     fakeClock();
     const start = Date.now();
-    const answers = [async () => ({ token: "first", expiresOnTimestamp: start + HOUR, refreshAfterTimestamp: start + 60_000 }), answersAfter(5_000, "second")];
-    let asked = 0;
-    const credential: TokenCredential = { getToken: (scopes, options) => answers[asked++]!(scopes, options) };
+    const { credential, signals: asked } = scriptedCredential([async () => ({ token: "first", expiresOnTimestamp: start + HOUR, refreshAfterTimestamp: start + 60_000 }), answersAfter(5_000, "second")]);
     const client = createRemoteAssistanceClient({ baseUrl: "https://graph.example.test/v1.0", credential, fetch: answering, tracing: false });
     await client.get("p1");
     await vi.advanceTimersByTimeAsync(61_000);
     await client.get("p1");
     await vi.advanceTimersByTimeAsync(5_000);
-    expect(asked).toBe(2);
+    expect(asked).toHaveLength(2);
     expect(vi.getTimerCount()).toBe(0);
   });
 });
